@@ -1,0 +1,112 @@
+package io.jieneng.analytics.platform;
+
+import io.questdb.ServerMain;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * QuestDB running inside this JVM, for the single-node platform. It is started through {@link ServerMain},
+ * which runs the jobs that apply WAL tables (a bare CairoEngine would leave WAL writes unapplied), and listens on
+ * loopback only: HTTP for line-protocol writes and the web console, PostgreSQL wire for queries.
+ */
+public final class EmbeddedQuestDb implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedQuestDb.class);
+
+    private final ServerMain server;
+    private final int httpPort;
+    private final int pgPort;
+
+    private EmbeddedQuestDb(ServerMain server, int httpPort, int pgPort) {
+        this.server = server;
+        this.httpPort = httpPort;
+        this.pgPort = pgPort;
+    }
+
+    /** Starts QuestDB with its data under {@code root}; a port of 0 picks a free one. */
+    public static EmbeddedQuestDb start(Path root, int httpPort, int pgPort) {
+        int http = httpPort == 0 ? freePort() : httpPort;
+        int pg = pgPort == 0 ? freePort() : pgPort;
+        try {
+            Files.createDirectories(root.resolve("conf"));
+            Files.createDirectories(root.resolve("log"));
+            writeLogConfig(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the QuestDB directory " + root, e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("QDB_HTTP_BIND_TO", "127.0.0.1:" + http);
+        env.put("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg);
+        env.put("QDB_HTTP_MIN_ENABLED", "false");
+        env.put("QDB_LINE_TCP_ENABLED", "false");
+        env.put("QDB_LINE_UDP_ENABLED", "false");
+        env.put("QDB_TELEMETRY_ENABLED", "false");
+        // Ingest acknowledges a reading only once the store has it durably: commits must reach the disk.
+        env.put("QDB_CAIRO_COMMIT_MODE", "sync");
+        ServerMain server = ServerMain.create(root.toAbsolutePath().toString(), env);
+        server.start();
+        LOG.infof("embedded QuestDB started in %s (http %d, pg %d)", root, http, pg);
+        return new EmbeddedQuestDb(server, http, pg);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int pgPort() {
+        return pgPort;
+    }
+
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String pgJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/qdb";
+    }
+
+    /** Waits until every committed WAL transaction of {@code table} is applied and visible to queries. */
+    public void awaitTable(String table) {
+        server.awaitTable(table);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        LOG.info("embedded QuestDB stopped");
+    }
+
+    // QuestDB's own log goes to a rolling file under the data directory; only errors reach the console.
+    private static void writeLogConfig(Path root) throws IOException {
+        Path logConf = root.resolve("conf").resolve("log.conf");
+        if (Files.exists(logConf)) {
+            return;
+        }
+        String logDir = root.toAbsolutePath().resolve("log").toString();
+        Files.writeString(logConf, String.join("\n",
+                "writers=file,stdout",
+                "w.file.class=io.questdb.log.LogRollingFileWriter",
+                "w.file.location=" + logDir + "/questdb.log.${date:yyyyMMdd}",
+                "w.file.level=INFO,ERROR,CRITICAL,ADVISORY",
+                "w.file.rollEvery=day",
+                "w.file.sizeLimit=1g",
+                "w.stdout.class=io.questdb.log.LogConsoleWriter",
+                "w.stdout.level=ERROR,CRITICAL",
+                ""));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for QuestDB", e);
+        }
+    }
+}

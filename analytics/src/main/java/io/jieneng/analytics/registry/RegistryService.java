@@ -1,0 +1,95 @@
+package io.jieneng.analytics.registry;
+
+import io.jieneng.analytics.platform.JienengConfig;
+import io.jieneng.devices.registry.ImportResult;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.devices.registry.RegistryDatabase;
+import io.jieneng.devices.registry.RegistryDocument;
+import io.jieneng.devices.registry.RegistryDocuments;
+import io.jieneng.devices.registry.RegistryStore;
+import io.jieneng.devices.security.SecretHasher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Owns the registry database and the current registry snapshot that every request and the in-process ingest
+ * read. The snapshot is replaced after each import, so readers never see a half-applied document.
+ */
+@ApplicationScoped
+public class RegistryService {
+
+    /** Start-up order of the platform's parts: registry, then the store, then ingest. */
+    public static final int STARTUP_PRIORITY = 10;
+
+    private static final Logger LOG = Logger.getLogger(RegistryService.class);
+
+    @Inject
+    JienengConfig config;
+
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private RegistryDatabase database;
+    private RegistryStore store;
+    private volatile Registry current = Registry.empty();
+
+    void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        String url = config.db().url().orElseGet(() -> RegistryDatabase.h2FileUrl(config.dataDir()));
+        database = RegistryDatabase.open(url, config.db().user().orElse(""), config.db().password().orElse(""));
+        store = database.store(new SecretHasher(config.bcryptCost()));
+        config.registryFile().ifPresent(this::importAtStartup);
+        current = store.load();
+        LOG.infof("registry ready: %d regions, %d institutions, %d meters", current.document().regions().size(),
+                current.document().institutions().size(), current.document().meters().size());
+    }
+
+    void stop(@Observes @Priority(STARTUP_PRIORITY + 1000) ShutdownEvent event) {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private void importAtStartup(String file) {
+        RegistryDocument doc = "demo".equals(file) ? RegistryDocuments.demo() : RegistryDocuments.parse(Path.of(file));
+        ImportResult result = store.importDocument(doc);
+        LOG.infof("imported the registry document %s: %s", "demo".equals(file) ? "(bundled demo)" : file,
+                result.unchanged() ? "nothing changed" : result.sections());
+    }
+
+    /** The current snapshot; cheap to call on every request. */
+    public Registry current() {
+        return current;
+    }
+
+    /** Validates and upserts {@code document}, then publishes the new snapshot. */
+    public ImportResult importDocument(RegistryDocument document) {
+        ImportResult result = store.importDocument(document);
+        if (!result.unchanged()) {
+            current = store.load();
+            changeListeners.forEach(Runnable::run);
+        }
+        return result;
+    }
+
+    /** Runs {@code listener} after every import that changed something. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public RegistryStore store() {
+        return store;
+    }
+
+    /** The registry's relational database, shared with the quarantine. */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+}

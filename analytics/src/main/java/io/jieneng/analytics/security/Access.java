@@ -1,0 +1,37 @@
+package io.jieneng.analytics.security;
+
+import io.jieneng.analytics.error.ApiException;
+import io.jieneng.analytics.registry.RegistryService;
+import io.jieneng.devices.registry.Institution;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who may read what (CONTRACT.md §3): admin and auditor read everything, an institution user only its own
+ * institution, a region user its region and every region below it.
+ */
+@ApplicationScoped
+public class Access {
+
+    @Inject
+    RegistryService registry;
+
+    /** Throws 403 unless {@code who} may read {@code institution}'s data. */
+    public void checkInstitution(SecurityIdentity who, Institution institution) {
+        if (who.hasRole("admin") || who.hasRole("auditor")) {
+            return;
+        }
+        if (who.hasRole("institution")
+                && institution.id().equals(who.getAttribute(RegistryIdentityProvider.ATTR_INSTITUTION))) {
+            return;
+        }
+        String region = who.getAttribute(RegistryIdentityProvider.ATTR_REGION);
+        if (who.hasRole("region") && region != null
+                && registry.current().isWithin(institution.region(), region)) {
+            return;
+        }
+        throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read institution "
+                + institution.id());
+    }
+}
