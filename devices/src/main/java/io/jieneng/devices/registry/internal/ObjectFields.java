@@ -124,7 +124,7 @@ final class ObjectFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                out.add(new Problem(fieldPath(name), "unknown field '" + name + "'; expected one of "
+                out.add(new Problem(fieldPath(name), "unknown field '" + abbreviate(name) + "'; expected one of "
                         + String.join(", ", known)));
             }
             for (FieldProblem p : fieldProblems.getOrDefault(name, List.of())) {
@@ -185,7 +185,7 @@ final class ObjectFields {
             for (E value : values) {
                 allowed.add(json.apply(value));
             }
-            problem(name, "unknown " + what + " '" + s + "'; expected one of " + String.join(", ", allowed));
+            problem(name, "unknown " + what + " '" + abbreviate(s) + "'; expected one of " + String.join(", ", allowed));
             return null;
         }
         return e.get();
@@ -200,7 +200,7 @@ final class ObjectFields {
             // ISO_LOCAL_DATE resolves strictly: 2025-02-30 is refused, not moved to March.
             return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            problem(name, "'" + s + "' is not a valid ISO date (YYYY-MM-DD)");
+            problem(name, "'" + abbreviate(s) + "' is not a valid ISO date (YYYY-MM-DD)");
             return null;
         }
     }
@@ -217,9 +217,14 @@ final class ObjectFields {
     private record FieldProblem(String suffix, String message) {
     }
 
+    /** Keeps messages readable when a document carries a huge value where a short one belongs. */
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
     static String describe(JsonNode v) {
         return switch (v.getNodeType()) {
-            case STRING -> "string \"" + v.textValue() + "\"";
+            case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
             case NUMBER -> "number " + v.asText();
             case BOOLEAN -> "boolean " + v.asText();
             case ARRAY -> "an array";
