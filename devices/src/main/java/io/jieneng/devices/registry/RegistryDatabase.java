@@ -1,6 +1,8 @@
 package io.jieneng.devices.registry;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
@@ -58,6 +60,12 @@ public final class RegistryDatabase implements AutoCloseable {
                         .minSize(0)
                         .maxSize(MAX_CONNECTIONS)
                         .acquisitionTimeout(Duration.ofSeconds(30))
+                        // A PostgreSQL restart leaves dead connections in the pool: check them before use,
+                        // and drop one whose error says the connection is gone.
+                        .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5))
+                        .validateOnBorrow(true)
+                        .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
+                        .reapTimeout(Duration.ofMinutes(5))
                         .connectionFactoryConfiguration(factory -> {
                             factory.jdbcUrl(jdbcUrl).autoCommit(true);
                             if (user != null) {

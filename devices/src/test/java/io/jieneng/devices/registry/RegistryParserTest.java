@@ -184,7 +184,28 @@ class RegistryParserTest {
                 tuple("$.meters[3].type", "required field 'type' is missing"),
                 tuple("$.gateways[0].meters", "required field 'meters' is missing"),
                 tuple("$.vehicles[0].acquired", "required field 'acquired' is missing"),
-                tuple("$.users[1].role", "required field 'role' is missing"));
+                tuple("$.users[1].role", "required field 'role' must not be null"));
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefused() {
+        ObjectNode root = small(r -> {
+            at(r, "/institutions/0").put("occupants", 10_000_000_000L);
+            at(r, "/quotas/0").put("totalKgce", new java.math.BigDecimal("1e400"));
+        });
+
+        assertThat(parseProblems(root)).extracting(Problem::path, Problem::message).containsExactly(
+                tuple("$.institutions[0].occupants", "expected a whole number (32-bit), found number 10000000000"),
+                tuple("$.quotas[0].totalKgce", "number is out of range (beyond ±1.8E308)"));
+    }
+
+    @Test
+    void longValuesAreAbbreviatedInMessages() {
+        String huge = "x".repeat(10_000);
+        ObjectNode root = small(r -> at(r, "/meters/0").put("type", huge));
+
+        assertThat(parseProblems(root)).singleElement()
+                .satisfies(p -> assertThat(p.message()).hasSizeLessThan(200).contains("xxx..."));
     }
 
     @ParameterizedTest

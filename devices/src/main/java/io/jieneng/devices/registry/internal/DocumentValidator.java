@@ -43,7 +43,6 @@ public final class DocumentValidator {
     private final Map<String, Region> regions = new HashMap<>();
     private final Set<String> institutions = new HashSet<>();
     private final Map<String, Meter> meters = new HashMap<>();
-    private final Set<String> docGatewayIds = new HashSet<>();
     private final Set<String> docDataCenterIds = new HashSet<>();
 
     private DocumentValidator(RegistryDocument doc, Registry existing) {
@@ -67,7 +66,6 @@ public final class DocumentValidator {
                 meters.put(m.id(), m);
             }
         }
-        doc.gateways().forEach(g -> docGatewayIds.add(g.id()));
         doc.dataCenters().forEach(d -> docDataCenterIds.add(d.id()));
     }
 

@@ -58,7 +58,7 @@ final class ObjectFields {
             return null;
         }
         if (!Double.isFinite(v.doubleValue())) {
-            problem(name, "number " + v.asText() + " is out of range");
+            problem(name, "number is out of range (beyond ±1.8E308)");
             return null;
         }
         return v.doubleValue();
@@ -139,9 +139,15 @@ final class ObjectFields {
     /** The value of a field; null when absent or JSON null (noting it when required). */
     private JsonNode value(String name, boolean required) {
         JsonNode v = object.get(name);
-        if (v == null || v.isNull()) {
+        if (v == null) {
             if (required) {
                 missing.add(name);
+            }
+            return null;
+        }
+        if (v.isNull()) {
+            if (required) {
+                problem(name, "required field '" + name + "' must not be null");
             }
             return null;
         }
@@ -185,7 +191,8 @@ final class ObjectFields {
             for (E value : values) {
                 allowed.add(json.apply(value));
             }
-            problem(name, "unknown " + what + " '" + abbreviate(s) + "'; expected one of " + String.join(", ", allowed));
+            problem(name, "unknown " + what + " '" + abbreviate(s) + "'; expected one of "
+                    + String.join(", ", allowed));
             return null;
         }
         return e.get();
