@@ -56,7 +56,7 @@ public class ConsumptionService {
         ZoneId zone = config.timezone();
         long count = BucketGrid.countBuckets(range.from(), range.to(), interval, zone);
         if (count > MAX_BUCKETS) {
-            throw ApiException.badRequest("range too long", "the range has " + count + " " + interval.json()
+            throw ApiException.badRequest("range too long", "the range has " + count + " " + interval.jsonName()
                     + " buckets; at most " + MAX_BUCKETS + " are allowed, use a longer interval or a shorter range");
         }
         BucketGrid grid = BucketGrid.of(range.from(), range.to(), interval, zone);
@@ -122,7 +122,7 @@ public class ConsumptionService {
         }
         ConsumptionBucket sum = bucket(format(grid.from(), zone), format(grid.to(), zone), total, kgce, co2,
                 Completeness.ratio(capped, expected), estimated);
-        return new ConsumptionReport(institution.id(), grid.interval().json(), zone.getId(),
+        return new ConsumptionReport(institution.id(), grid.interval().jsonName(), zone.getId(),
                 format(grid.from(), zone), format(grid.to(), zone), buckets, sum, factors.version(),
                 factorsUsed(region, years));
     }
@@ -171,11 +171,7 @@ public class ConsumptionService {
         }
 
         void add(Quantity q, RegisterEnergy e) {
-            double[] target = perQuantity[q.ordinal()];
-            for (int i = 0; i < target.length; i++) {
-                target[i] += e.perBucket()[i];
-                estimated[i] |= e.estimated()[i];
-            }
+            e.addInto(perQuantity[q.ordinal()], estimated);
         }
 
         double[] bucket(int i) {

@@ -50,6 +50,10 @@ public interface JienengConfig {
     /** A factor table replacing the bundled defaults (docs/FACTORS.md). */
     Optional<Path> factorsFile();
 
+    /** Run the MQTT ingest inside this process; turn off when standalone ingest replicas do the job. */
+    @WithDefault("true")
+    boolean inProcessIngest();
+
     /** bcrypt cost for hashing secrets and passwords on import. */
     @WithDefault("10")
     int bcryptCost();

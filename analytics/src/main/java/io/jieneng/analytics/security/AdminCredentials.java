@@ -43,6 +43,11 @@ public class AdminCredentials {
         return origin;
     }
 
+    /** True when the operator set the password through {@code JIENENG_ADMIN_PASSWORD}. */
+    public boolean fromEnvironment() {
+        return config.adminPassword().isPresent();
+    }
+
     /** Compares in constant time, so response timing reveals nothing about the password. */
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),

@@ -32,7 +32,7 @@ public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
     private static final String COLUMNS;
 
     static {
-        StringBuilder sb = new StringBuilder(ReadingSchema.METER).append(", cast(").append(ReadingSchema.TIMESTAMP)
+        StringBuilder sb = new StringBuilder(ReadingSchema.METER).append(", cast(").append(ReadingSchema.TS)
                 .append(" as long)");
         for (ReadingField f : ReadingField.values()) {
             sb.append(", ").append(f.jsonName());
@@ -44,7 +44,7 @@ public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
     private final String table;
 
     public QuestDbReadingStore(String jdbcUrl, String user, String password, String tablePrefix) {
-        this.table = tablePrefix + ReadingSchema.TABLE;
+        this.table = ReadingSchema.questDbTable(tablePrefix);
         try {
             this.pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(cp -> cp.maxSize(8).connectionFactoryConfiguration(cf -> cf
@@ -61,8 +61,8 @@ public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
         List<Reading> out = new ArrayList<>();
         for (List<String> chunk : MeterChunks.of(meterIds, METERS_PER_QUERY)) {
             String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE " + ReadingSchema.METER + " IN ("
-                    + placeholders(chunk.size()) + ") AND " + ReadingSchema.TIMESTAMP + " >= ? AND "
-                    + ReadingSchema.TIMESTAMP + " < ?";
+                    + placeholders(chunk.size()) + ") AND " + ReadingSchema.TS + " >= ? AND "
+                    + ReadingSchema.TS + " < ?";
             query(sql, chunk, new long[]{fromMillis * 1000, toMillis * 1000}, out);
         }
         return out;
@@ -73,8 +73,8 @@ public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
         List<Reading> found = new ArrayList<>();
         for (List<String> chunk : MeterChunks.of(meterIds, METERS_PER_QUERY)) {
             String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE " + ReadingSchema.METER + " IN ("
-                    + placeholders(chunk.size()) + ") AND " + ReadingSchema.TIMESTAMP + " < ? AND "
-                    + register.jsonName() + " != null LATEST ON " + ReadingSchema.TIMESTAMP + " PARTITION BY "
+                    + placeholders(chunk.size()) + ") AND " + ReadingSchema.TS + " < ? AND "
+                    + register.jsonName() + " != null LATEST ON " + ReadingSchema.TS + " PARTITION BY "
                     + ReadingSchema.METER;
             query(sql, chunk, new long[]{tsMillis * 1000}, found);
         }
@@ -85,7 +85,7 @@ public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
     public Map<String, Reading> earliestFrom(Collection<String> meterIds, ReadingField register, long tsMillis) {
         // QuestDB has LATEST ON but no EARLIEST ON; a forward scan with LIMIT 1 per meter stops at the first row.
         String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE " + ReadingSchema.METER + " = ? AND "
-                + ReadingSchema.TIMESTAMP + " >= ? AND " + register.jsonName() + " != null LIMIT 1";
+                + ReadingSchema.TS + " >= ? AND " + register.jsonName() + " != null LIMIT 1";
         Map<String, Reading> out = new HashMap<>();
         for (String meter : meterIds) {
             List<Reading> one = new ArrayList<>(1);

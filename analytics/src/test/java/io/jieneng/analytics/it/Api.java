@@ -1,0 +1,43 @@
+package io.jieneng.analytics.it;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import static io.restassured.RestAssured.given;
+
+/** REST calls as the platform's users. */
+public final class Api {
+
+    public static final String ADMIN_PASSWORD = "test-admin";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String user, String password) {
+        return given().auth().preemptive().basic(user, password);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    /** Imports the test registry ({@code it-registry.json}) as admin and fails unless it is accepted. */
+    public static void importTestRegistry() {
+        asAdmin().contentType("application/json").body(resource("/it-registry.json"))
+                .when().put("/api/v1/registry").then().statusCode(200);
+    }
+
+    public static byte[] resource(String name) {
+        try (InputStream in = Api.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

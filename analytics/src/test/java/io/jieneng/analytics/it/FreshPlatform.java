@@ -1,0 +1,58 @@
+package io.jieneng.analytics.it;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Gives a test class a platform of its own: a fresh data directory (H2 registry, embedded QuestDB) and, with
+ * {@code store=influxdb}, a database of its own on the real InfluxDB that {@code ./jieneng test} started.
+ * Use it with {@code scope = RESTRICTED_TO_CLASS} so classes never see each other's data.
+ */
+public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
+
+    private String store = "questdb";
+    private Path dataDir;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        store = initArgs.getOrDefault("store", "questdb");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            dataDir = Files.createTempDirectory("jieneng-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("jieneng.data-dir", dataDir.toString());
+        config.put("jieneng.store", store);
+        if ("influxdb".equals(store)) {
+            config.put("jieneng.influx.url", TestServers.influxUrl());
+            config.put("jieneng.influx.db", "jieneng_it_" + UUID.randomUUID().toString().replace("-", ""));
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (dataDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
