@@ -32,14 +32,21 @@ public final class QuarantineWriter implements PressureSource, AutoCloseable {
 
     /** @param maxPending messages waiting for the database above which sources should pause */
     public QuarantineWriter(QuarantineStore store, Backoff backoff, int maxPending, IngestMetrics metrics) {
+        this(store, backoff, maxPending, metrics, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "jieneng-ingest-quarantine");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /** With the executor that runs the inserts (tests pass a direct one to stay on their thread). */
+    QuarantineWriter(QuarantineStore store, Backoff backoff, int maxPending, IngestMetrics metrics,
+                     ExecutorService executor) {
         this.store = store;
         this.backoff = backoff;
         this.watermarks = new Watermarks(maxPending, maxPending / 2);
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "jieneng-ingest-quarantine");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = executor;
         metrics.gauge(IngestMetrics.QUARANTINE_PENDING, "Refused messages waiting for the quarantine table",
                 watermarks::pending);
     }
