@@ -1,0 +1,82 @@
+package io.jieneng.ingest.mqtt;
+
+import io.jieneng.ingest.mqtt.connect.DevicePrincipal;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.AttributeKey;
+
+/**
+ * The MQTT state of one connection, kept as a channel attribute and only touched on the channel's event loop.
+ * It exists from the CONNECT packet on.
+ */
+public final class MqttSession {
+
+    private static final AttributeKey<MqttSession> KEY = AttributeKey.valueOf(MqttSession.class, "session");
+
+    /** Where the connection is in its life. */
+    public enum State { AUTHENTICATING, CONNECTED, CLOSING }
+
+    private final MqttVersion version;
+    private final String clientId;
+    private final int keepAliveSeconds;
+    private State state = State.AUTHENTICATING;
+    private DevicePrincipal principal;
+
+    private MqttSession(MqttVersion version, String clientId, int keepAliveSeconds) {
+        this.version = version;
+        this.clientId = clientId;
+        this.keepAliveSeconds = keepAliveSeconds;
+    }
+
+    /** Starts the session of {@code channel} at its CONNECT packet; {@code keepAliveSeconds} 0 means none. */
+    public static MqttSession start(Channel channel, MqttVersion version, String clientId, int keepAliveSeconds) {
+        MqttSession session = new MqttSession(version, clientId, keepAliveSeconds);
+        channel.attr(KEY).set(session);
+        return session;
+    }
+
+    /** The session of {@code channel}, or {@code null} before CONNECT. */
+    public static MqttSession of(Channel channel) {
+        return channel.attr(KEY).get();
+    }
+
+    public MqttVersion version() {
+        return version;
+    }
+
+    public boolean isMqtt5() {
+        return version == MqttVersion.MQTT_5;
+    }
+
+    /** The keepalive the client asked for, in seconds; 0 disables it. */
+    public int keepAliveSeconds() {
+        return keepAliveSeconds;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The authenticated device; {@code null} until CONNECTED. */
+    public DevicePrincipal principal() {
+        return principal;
+    }
+
+    public void connected(DevicePrincipal who) {
+        this.principal = who;
+        this.state = State.CONNECTED;
+    }
+
+    public void closing() {
+        this.state = State.CLOSING;
+    }
+
+    @Override
+    public String toString() {
+        return principal != null ? principal.id() + " (client " + clientId + ")" : "client " + clientId;
+    }
+}

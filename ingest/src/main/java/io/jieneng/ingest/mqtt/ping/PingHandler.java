@@ -1,0 +1,21 @@
+package io.jieneng.ingest.mqtt.ping;
+
+import io.jieneng.ingest.mqtt.PacketHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+
+/** PINGREQ → PINGRESP. Any packet, this one included, resets the keepalive timer. */
+@ChannelHandler.Sharable
+public final class PingHandler extends PacketHandler {
+
+    public PingHandler() {
+        super(MqttMessageType.PINGREQ);
+    }
+
+    @Override
+    protected void handle(ChannelHandlerContext ctx, MqttMessage msg) {
+        ctx.writeAndFlush(MqttMessage.PINGRESP);
+    }
+}

@@ -1,0 +1,159 @@
+package io.jieneng.ingest.mqtt.publish;
+
+import io.jieneng.devices.reading.Reading;
+import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.mqtt.Backpressure;
+import io.jieneng.ingest.mqtt.Disconnector;
+import io.jieneng.ingest.mqtt.MqttSession;
+import io.jieneng.ingest.mqtt.Replies;
+import io.jieneng.ingest.pipeline.BatchWriter;
+import io.jieneng.ingest.quarantine.QuarantineWriter;
+import io.jieneng.ingest.quarantine.RejectedMessage;
+import io.jieneng.ingest.reading.RejectReason;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Carries out a {@link PublishOutcome} for one connection: hands readings to the batch writer or the message to
+ * the quarantine, and sends PUBACK/PUBREC only when that work is done. Acknowledgements leave in the order the
+ * PUBLISH packets arrived (MQTT 3.1.1 §4.6, MQTT 5 §4.6), whichever queue finishes first. One per channel;
+ * touched only on its event loop (completions hop back with {@code eventLoop().execute}).
+ */
+public final class PublishResponder {
+
+    /** One PUBLISH as received, its payload copied out of the released buffer. */
+    public record Inbound(int qos, int packetId, String topic, byte[] payload) {
+    }
+
+    private static final class Ack {
+        final int qos;
+        final int packetId;
+        byte reason;
+        boolean ready;
+
+        Ack(int qos, int packetId) {
+            this.qos = qos;
+            this.packetId = packetId;
+        }
+    }
+
+    private final Channel channel;
+    private final PublishPipeline pipeline;
+    private final ArrayDeque<Ack> order = new ArrayDeque<>();
+    private final Set<Integer> awaitingRelease = new HashSet<>();
+
+    public PublishResponder(Channel channel, PublishPipeline pipeline) {
+        this.channel = channel;
+        this.pipeline = pipeline;
+    }
+
+    public void respond(Inbound in, MqttSession session, PublishOutcome outcome) {
+        if (outcome instanceof PublishOutcome.Accepted accepted) {
+            store(in, accepted.readings());
+        } else if (outcome instanceof PublishOutcome.Invalid invalid) {
+            // The device must not resend a poison message forever, so 3.1.1 gets a normal acknowledgement.
+            quarantine(in, session, invalid.reason(), invalid.detail(), session.isMqtt5()
+                    ? MqttReasonCodes.PubAck.PAYLOAD_FORMAT_INVALID.byteValue() : Replies.SUCCESS, false);
+        } else if (outcome instanceof PublishOutcome.Refused refused) {
+            quarantine(in, session, refused.reason(), refused.detail(),
+                    MqttReasonCodes.PubAck.NOT_AUTHORIZED.byteValue(), !session.isMqtt5());
+        }
+    }
+
+    private void store(Inbound in, List<Reading> readings) {
+        Ack ack = reserve(in);
+        int count = readings.size();
+        boolean high;
+        try {
+            high = pipeline.writer().submit(readings, () -> channel.eventLoop().execute(() -> {
+                pipeline.metrics().stored(in.qos(), count);
+                complete(ack, Replies.SUCCESS);
+            }));
+        } catch (IllegalStateException closing) {
+            pipeline.disconnector().disconnect(channel, MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN,
+                    "shutting down");
+            return;
+        }
+        if (high) {
+            pipeline.backpressure().pauseIfNeeded(channel);
+        }
+    }
+
+    private void quarantine(Inbound in, MqttSession session, RejectReason reason, String detail, byte ackReason,
+                            boolean thenClose) {
+        pipeline.metrics().rejected(reason);
+        Ack ack = thenClose ? null : reserve(in);
+        if (thenClose) {
+            // MQTT 3.1.1 has no way to refuse a PUBLISH: stop processing this connection now, close it once the
+            // message is safely quarantined.
+            session.closing();
+            channel.config().setAutoRead(false);
+        }
+        RejectedMessage message = new RejectedMessage(pipeline.clock().instant(), session.principal().deviceId(),
+                in.topic(), reason, detail, in.payload());
+        pipeline.quarantine().submit(message).whenComplete((id, error) -> channel.eventLoop().execute(() -> {
+            if (error != null) {
+                channel.close();
+            } else if (thenClose) {
+                channel.close();
+            } else {
+                complete(ack, ackReason);
+            }
+        }));
+        pipeline.backpressure().pauseIfNeeded(channel);
+    }
+
+    private Ack reserve(Inbound in) {
+        if (in.qos() == 0) {
+            return null;
+        }
+        Ack ack = new Ack(in.qos(), in.packetId());
+        order.addLast(ack);
+        return ack;
+    }
+
+    private void complete(Ack ack, byte reason) {
+        if (ack == null) {
+            return;
+        }
+        ack.reason = reason;
+        ack.ready = true;
+        boolean wrote = false;
+        while (!order.isEmpty() && order.peekFirst().ready) {
+            Ack next = order.pollFirst();
+            if (next.qos == 1) {
+                channel.write(Replies.pubAck(next.packetId, next.reason));
+            } else {
+                if ((next.reason & 0xff) < 0x80) {
+                    awaitingRelease.add(next.packetId);
+                }
+                channel.write(Replies.pubRec(next.packetId, next.reason));
+            }
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    /** True when a PUBREC for {@code packetId} went out and its PUBREL has not come yet. */
+    public boolean isAwaitingRelease(int packetId) {
+        return awaitingRelease.contains(packetId);
+    }
+
+    /** Answers a resent QoS 2 PUBLISH whose readings are already durable, without storing them again. */
+    public void repeatPubRec(int packetId) {
+        channel.writeAndFlush(Replies.pubRec(packetId, Replies.SUCCESS));
+    }
+
+    /** Ends the QoS 2 flow of {@code packetId}; false when no PUBREC was pending for it. */
+    public boolean release(int packetId) {
+        return awaitingRelease.remove(packetId);
+    }
+}

@@ -1,0 +1,44 @@
+package io.jieneng.ingest.mqtt.publish;
+
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.ingest.mqtt.connect.DevicePrincipal;
+
+import java.util.Optional;
+
+/**
+ * Who may publish where (CONTRACT.md §1): a meter to {@code meters/{its id}/readings} only; a gateway to the
+ * topics of the meters assigned to it. Checked against the current registry snapshot on every message, so an
+ * unassigned meter or a removed device loses its rights without reconnecting.
+ */
+public final class TopicAcl {
+
+    private static final String PREFIX = "meters/";
+    private static final String SUFFIX = "/readings";
+
+    private TopicAcl() {
+    }
+
+    /** The meter id of a {@code meters/{meterId}/readings} topic, or empty for any other topic. */
+    public static Optional<String> meterOf(String topic) {
+        if (!topic.startsWith(PREFIX) || !topic.endsWith(SUFFIX)
+                || topic.length() <= PREFIX.length() + SUFFIX.length()) {
+            return Optional.empty();
+        }
+        String id = topic.substring(PREFIX.length(), topic.length() - SUFFIX.length());
+        return id.indexOf('/') >= 0 ? Optional.empty() : Optional.of(id);
+    }
+
+    /** The topic a meter publishes its readings to. */
+    public static String topicOf(String meterId) {
+        return PREFIX + meterId + SUFFIX;
+    }
+
+    /** True when {@code who} may publish readings of {@code meterId}. */
+    public static boolean allows(DevicePrincipal who, String meterId, Registry registry) {
+        return switch (who.kind()) {
+            case METER -> who.id().equals(meterId) && registry.meter(who.id()).isPresent();
+            case GATEWAY -> registry.gateway(who.id()).map(g -> g.meters().contains(meterId)).orElse(false);
+            case ANONYMOUS -> true;
+        };
+    }
+}

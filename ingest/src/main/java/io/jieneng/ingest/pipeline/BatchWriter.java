@@ -1,0 +1,191 @@
+package io.jieneng.ingest.pipeline;
+
+import io.jieneng.devices.reading.Reading;
+import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.sink.ReadingSink;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Stands between the event loops and the store: messages from all connections queue here, and ONE writer thread
+ * writes them in batches of up to {@code maxReadings} readings or {@code maxDelay}, then completes every message
+ * of the batch. A message's completion runs only after the sink returned, so an acknowledgement always means
+ * durable. A failed write is retried whole, with capped backoff, for as long as it takes: nothing is dropped and
+ * nothing is acknowledged meanwhile; the watermarks make the sockets stop reading instead.
+ */
+public final class BatchWriter implements PressureSource, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BatchWriter.class);
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * @param maxReadings readings per write; one message is never split, so a batch holds at least one message
+     * @param maxDelay    how long a batch waits for more messages after its first one
+     * @param maxPending  readings queued or being written above which sources should pause
+     */
+    public record Settings(int maxReadings, Duration maxDelay, long maxPending, Backoff backoff) {
+    }
+
+    /** One message's readings and what to do once they are durable. */
+    record Pending(List<Reading> readings, Runnable onDurable) {
+    }
+
+    private final ReadingSink sink;
+    private final Settings settings;
+    private final IngestMetrics metrics;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Watermarks watermarks;
+    private final Thread thread;
+    private Pending carry;
+    private volatile boolean closing;
+    private volatile boolean abandoned;
+
+    public BatchWriter(ReadingSink sink, Settings settings, IngestMetrics metrics) {
+        this.sink = sink;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.watermarks = new Watermarks(settings.maxPending(), settings.maxPending() / 2);
+        this.thread = new Thread(this::run, "jieneng-ingest-writer");
+        // A write stuck in a dead store must not keep the JVM alive: its messages were never acknowledged.
+        this.thread.setDaemon(true);
+        metrics.gauge(IngestMetrics.PENDING_READINGS, "Readings queued or being written", watermarks::pending);
+        metrics.gauge(IngestMetrics.QUEUE_DEPTH, "Messages waiting for the writer", queue::size);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Queues one message. Never blocks. Returns true when the caller should stop reading its socket until
+     * {@link #onRelief relief}.
+     *
+     * @param onDurable runs on the writer thread once the readings are durable; it must only hand work off
+     */
+    public boolean submit(List<Reading> readings, Runnable onDurable) {
+        if (closing) {
+            throw new IllegalStateException("the writer is closing");
+        }
+        boolean high = watermarks.add(readings.size());
+        queue.add(new Pending(List.copyOf(readings), onDurable));
+        return high;
+    }
+
+    public long pendingReadings() {
+        return watermarks.pending();
+    }
+
+    @Override
+    public boolean isHigh() {
+        return watermarks.isHigh();
+    }
+
+    @Override
+    public void onRelief(Runnable listener) {
+        watermarks.onRelief(listener);
+    }
+
+    private void run() {
+        try {
+            while (!(closing && queue.isEmpty() && carry == null)) {
+                List<Pending> batch = nextBatch(closing ? 0 : IDLE_POLL_NANOS);
+                Duration pause = settings.backoff().initial();
+                while (!batch.isEmpty() && !writeOnce(batch)) {
+                    if (abandoned) {
+                        return;
+                    }
+                    LockSupport.parkNanos(pause.toNanos());
+                    pause = settings.backoff().next(pause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Takes the next batch: waits up to {@code firstWaitNanos} for a first message, then up to maxDelay. */
+    List<Pending> nextBatch(long firstWaitNanos) throws InterruptedException {
+        List<Pending> batch = new ArrayList<>();
+        Pending first = carry != null ? carry : queue.poll(firstWaitNanos, TimeUnit.NANOSECONDS);
+        carry = null;
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        int count = first.readings().size();
+        long deadline = System.nanoTime() + settings.maxDelay().toNanos();
+        while (count < settings.maxReadings()) {
+            long left = closing ? 0 : deadline - System.nanoTime();
+            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+            if (next == null) {
+                break;
+            }
+            if (count + next.readings().size() > settings.maxReadings()) {
+                carry = next;
+                break;
+            }
+            batch.add(next);
+            count += next.readings().size();
+        }
+        return batch;
+    }
+
+    /** One write attempt. On success completes every message of the batch and returns true. */
+    boolean writeOnce(List<Pending> batch) {
+        List<Reading> readings = new ArrayList<>();
+        batch.forEach(p -> readings.addAll(p.readings()));
+        long start = System.nanoTime();
+        try {
+            sink.write(readings);
+        } catch (Exception e) {
+            metrics.writeFailed();
+            LOG.warnf("Store write of %d readings failed; retrying, nothing is acknowledged meanwhile: %s",
+                    readings.size(), e.toString());
+            return false;
+        }
+        metrics.write().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metrics.batchSize().record(readings.size());
+        for (Pending p : batch) {
+            try {
+                p.onDurable().run();
+            } catch (RuntimeException e) {
+                LOG.error("A completion failed after a durable write", e);
+            }
+        }
+        watermarks.remove(readings.size());
+        return true;
+    }
+
+    /** Stops taking messages and writes what is queued, waiting at most {@code drainTimeout}. */
+    public void close(Duration drainTimeout) {
+        closing = true;
+        if (!thread.isAlive()) {
+            return;
+        }
+        try {
+            thread.join(Math.max(1, drainTimeout.toMillis()));
+            if (thread.isAlive()) {
+                // The store is down: what is still queued was never acknowledged, so devices will resend it.
+                LOG.warnf("Store unreachable at shutdown; %d unacknowledged readings not written",
+                        watermarks.pending());
+                abandoned = true;
+                thread.interrupt();
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

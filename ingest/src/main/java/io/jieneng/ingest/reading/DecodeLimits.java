@@ -1,0 +1,22 @@
+package io.jieneng.ingest.reading;
+
+import java.time.Duration;
+
+/**
+ * The bounds a payload must stay within (CONTRACT.md §1).
+ *
+ * @param maxPayloadBytes the largest payload accepted, in bytes (64 KiB by contract)
+ * @param maxReadings     the most readings in one array (10,000 by contract)
+ * @param maxFuture       how far ahead of the server clock a {@code ts} may lie (5 minutes by contract)
+ */
+public record DecodeLimits(int maxPayloadBytes, int maxReadings, Duration maxFuture) {
+
+    public static final DecodeLimits CONTRACT = new DecodeLimits(64 * 1024, 10_000, Duration.ofMinutes(5));
+
+    public DecodeLimits {
+        if (maxPayloadBytes < 1 || maxReadings < 1 || maxFuture.isNegative()) {
+            throw new IllegalArgumentException("decode limits must be positive: " + maxPayloadBytes + ", "
+                    + maxReadings + ", " + maxFuture);
+        }
+    }
+}

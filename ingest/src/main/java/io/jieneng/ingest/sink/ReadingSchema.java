@@ -1,0 +1,72 @@
+package io.jieneng.ingest.sink;
+
+import io.jieneng.devices.reading.ReadingField;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The names readings are stored under, shared by the writers here and the analytics readers. Field and column
+ * names are exactly the JSON names of {@link ReadingField}; an absent field is simply not stored.
+ *
+ * <ul>
+ *   <li>QuestDB: table {@code <prefix>readings}, {@code meter SYMBOL}, one {@code DOUBLE} column per field,
+ *       designated timestamp {@code ts} (millisecond values), deduplicated on (ts, meter).</li>
+ *   <li>InfluxDB: measurement {@code readings}, tag {@code meter} plus the registry tags {@code institution},
+ *       {@code region}, {@code type}, {@code role}, {@code subitem} (when the meter has them), one float field
+ *       per value, time at millisecond precision.</li>
+ * </ul>
+ */
+public final class ReadingSchema {
+
+    /** The QuestDB table (after the configured prefix) and the InfluxDB measurement. */
+    public static final String TABLE = "readings";
+    /** Same as {@link #TABLE}, under the name InfluxDB uses. */
+    public static final String MEASUREMENT = TABLE;
+    /** The meter id: a QuestDB SYMBOL column and an InfluxDB tag. */
+    public static final String METER = "meter";
+    /** QuestDB's designated timestamp column; InfluxDB calls it {@code time}. */
+    public static final String TS = "ts";
+    /** InfluxDB tag: the registry id of the meter's institution. */
+    public static final String TAG_INSTITUTION = "institution";
+    /** InfluxDB tag: the GB/T 2260 code of the institution's region. */
+    public static final String TAG_REGION = "region";
+    /** InfluxDB tag: the meter type, e.g. {@code electricity}. */
+    public static final String TAG_TYPE = "type";
+    /** InfluxDB tag: {@code main} or {@code sub}, for electricity meters only. */
+    public static final String TAG_ROLE = "role";
+    /** InfluxDB tag: the MOHURD sub-item code of a sub-meter, e.g. {@code 01B00}. */
+    public static final String TAG_SUBITEM = "subitem";
+    /** Every InfluxDB tag, {@link #METER} first. */
+    public static final List<String> TAGS = List.of(METER, TAG_INSTITUTION, TAG_REGION, TAG_TYPE, TAG_ROLE,
+            TAG_SUBITEM);
+    /** Every value column or field, in {@link ReadingField} order. */
+    public static final List<String> FIELDS = Arrays.stream(ReadingField.values()).map(ReadingField::jsonName)
+            .toList();
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]*");
+
+    private ReadingSchema() {
+    }
+
+    /** The column or field name of {@code field}. */
+    public static String column(ReadingField field) {
+        return field.jsonName();
+    }
+
+    /** The QuestDB table name for {@code prefix}; the prefix may hold letters, digits and underscores. */
+    public static String questDbTable(String prefix) {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("a table prefix may hold only letters, digits and '_': " + prefix);
+        }
+        return prefix + TABLE;
+    }
+
+    /** The idempotent DDL of the QuestDB table: WAL, partitioned by day, deduplicated on (ts, meter). */
+    public static String questDbCreateTable(String prefix) {
+        return "CREATE TABLE IF NOT EXISTS " + questDbTable(prefix) + " (" + METER + " SYMBOL, "
+                + String.join(" DOUBLE, ", FIELDS) + " DOUBLE, " + TS + " TIMESTAMP) TIMESTAMP(" + TS + ")"
+                + " PARTITION BY DAY WAL DEDUP UPSERT KEYS(" + TS + ", " + METER + ")";
+    }
+}

@@ -1,0 +1,24 @@
+package io.jieneng.ingest.sink;
+
+import io.jieneng.devices.reading.Reading;
+
+import java.util.List;
+
+/**
+ * Writes readings to a time-series store. Only the single writer thread of the batch writer calls
+ * {@link #write}, so implementations need not be thread-safe for writes.
+ */
+public interface ReadingSink extends AutoCloseable {
+
+    /**
+     * Writes {@code batch} and returns only when all of it is durable in the store. Writing the same
+     * (meter, ts) again overwrites it. Throws when the store did not take the batch; the caller retries it whole.
+     */
+    void write(List<Reading> batch) throws Exception;
+
+    /** True when the store answers right now. Never throws. */
+    boolean isReachable();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,49 @@
+package io.jieneng.ingest.quarantine;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The quarantine on a real PostgreSQL at {@code JIENENG_TEST_PG_URL} (a JDBC URL; user and password from
+ * {@code JIENENG_TEST_PG_USER} and {@code JIENENG_TEST_PG_PASSWORD}). Every test gets a schema of its own.
+ */
+class QuarantineStorePostgresIT extends QuarantineStoreContract {
+
+    @Override
+    DataSource freshDatabase() throws Exception {
+        String url = System.getenv("JIENENG_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            fail("JIENENG_TEST_PG_URL is not set: run the integration tests with ./jieneng test, which starts "
+                    + "PostgreSQL and sets it (e.g. jdbc:postgresql://127.0.0.1:5432/postgres)");
+        }
+        String schema = "quarantine_it_" + UUID.randomUUID().toString().replace("-", "");
+        PGSimpleDataSource admin = dataSource(url, null);
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return dataSource(url, schema);
+    }
+
+    private static PGSimpleDataSource dataSource(String url, String schema) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        String user = System.getenv("JIENENG_TEST_PG_USER");
+        if (user != null) {
+            ds.setUser(user);
+        }
+        String password = System.getenv("JIENENG_TEST_PG_PASSWORD");
+        if (password != null) {
+            ds.setPassword(password);
+        }
+        if (schema != null) {
+            ds.setCurrentSchema(schema);
+        }
+        return ds;
+    }
+}
