@@ -1,5 +1,6 @@
 package io.jieneng.analytics.it;
 
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
@@ -12,6 +13,10 @@ import static io.restassured.RestAssured.given;
 public final class Api {
 
     public static final String ADMIN_PASSWORD = "test-admin";
+
+    /** Reads JSON numbers as BigDecimal: RestAssured's default, float, would lose the digits being asserted. */
+    public static final JsonPathConfig EXACT = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private Api() {
     }

@@ -7,11 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,8 +32,15 @@ class RefusalsIT {
     @Inject
     InProcessIngest ingest;
 
-    @BeforeAll
+    private boolean prepared;
+
+    // Once per class, but in @BeforeEach: Quarkus points RestAssured at the app's random port per test method.
+    @BeforeEach
     void registry() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         Api.importTestRegistry();
     }
 
@@ -50,9 +57,9 @@ class RefusalsIT {
 
     @Test
     void wrongMqttCredentialsAreRefusedIn5() throws Exception {
-        MqttClient client = v5Client();
+        MqttAsyncClient client = v5Client();
         MqttConnectionOptions options = v5Options("it-main", "wrong-secret");
-        assertThatThrownBy(() -> client.connect(options))
+        assertThatThrownBy(() -> client.connect(options).waitForCompletion(10_000))
                 .isInstanceOfSatisfying(org.eclipse.paho.mqttv5.common.MqttException.class,
                         e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
         client.close();
@@ -69,12 +76,12 @@ class RefusalsIT {
     @Test
     void invalidPayloadIsRefusedQuarantinedAndCounted() throws Exception {
         double before = rejected("field_not_allowed");
-        MqttClient client = v5Client();
-        client.connect(v5Options("it-water", "water-secret"));
+        MqttAsyncClient client = v5Client();
+        client.connect(v5Options("it-water", "water-secret")).waitForCompletion(10_000);
         // energyKwh is not a water meter's field: the whole message is refused with 0x99 and kept.
         String payload = "{\"ts\": 1767225600000, \"energyKwh\": 5}";
         int reason = publishV5(client, "meters/it-water/readings", payload);
-        client.disconnect();
+        client.disconnect().waitForCompletion(10_000);
         client.close();
         assertThat(reason).isEqualTo(0x99);
 
@@ -90,10 +97,10 @@ class RefusalsIT {
 
     @Test
     void aMeterMayNotPublishAnotherMetersTopic() throws Exception {
-        MqttClient client = v5Client();
-        client.connect(v5Options("it-water", "water-secret"));
+        MqttAsyncClient client = v5Client();
+        client.connect(v5Options("it-water", "water-secret")).waitForCompletion(10_000);
         int reason = publishV5(client, "meters/it-main/readings", "{\"ts\": 1767225600000, \"energyKwh\": 5}");
-        client.disconnect();
+        client.disconnect().waitForCompletion(10_000);
         client.close();
         assertThat(reason).isEqualTo(0x87);
     }
@@ -103,11 +110,11 @@ class RefusalsIT {
         Api.as("auditor", "auditor-pass").when().get("/api/v1/quarantine").then().statusCode(403);
     }
 
-    private int publishV5(MqttClient client, String topic, String payload) throws Exception {
+    private int publishV5(MqttAsyncClient client, String topic, String payload) throws Exception {
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
         try {
-            IMqttToken token = client.getClient().publish(topic, message);
+            IMqttToken token = client.publish(topic, message);
             token.waitForCompletion(10_000);
             return token.getReasonCodes()[0];
         } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
@@ -115,8 +122,8 @@ class RefusalsIT {
         }
     }
 
-    private MqttClient v5Client() throws Exception {
-        return new MqttClient("tcp://127.0.0.1:" + ingest.port().orElseThrow(), "it-" + System.nanoTime(),
+    private MqttAsyncClient v5Client() throws Exception {
+        return new MqttAsyncClient("tcp://127.0.0.1:" + ingest.port().orElseThrow(), "it-" + System.nanoTime(),
                 new MemoryPersistence());
     }
 

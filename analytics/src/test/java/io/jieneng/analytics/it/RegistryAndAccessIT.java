@@ -4,7 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,8 +20,15 @@ import static org.hamcrest.Matchers.equalTo;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryAndAccessIT {
 
-    @BeforeAll
+    private boolean prepared;
+
+    // Once per class, but in @BeforeEach: Quarkus points RestAssured at the app's random port per test method.
+    @BeforeEach
     void registry() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         Api.importTestRegistry();
     }
 
