@@ -42,8 +42,8 @@ public final class PayloadChunker {
      *
      * @throws IllegalArgumentException when a single reading does not fit in a message
      */
-    public List<byte[]> chunk(List<Reading> readings) {
-        List<byte[]> messages = new ArrayList<>();
+    public List<Payload> chunk(List<Reading> readings) {
+        List<Payload> messages = new ArrayList<>();
         ByteArrayOutputStream current = new ByteArrayOutputStream(maxBytes);
         int count = 0;
         for (Reading r : readings) {
@@ -54,7 +54,7 @@ public final class PayloadChunker {
             }
             // The array needs one byte for the separating comma and one for the closing bracket.
             if (count == maxReadings || current.size() + 1 + json.length + 1 > maxBytes) {
-                messages.add(close(current));
+                messages.add(close(current, count));
                 current.reset();
                 count = 0;
             }
@@ -63,13 +63,13 @@ public final class PayloadChunker {
             count++;
         }
         if (count > 0) {
-            messages.add(close(current));
+            messages.add(close(current, count));
         }
         return messages;
     }
 
-    private static byte[] close(ByteArrayOutputStream message) {
+    private static Payload close(ByteArrayOutputStream message, int readings) {
         message.write(']');
-        return message.toByteArray();
+        return new Payload(message.toByteArray(), readings);
     }
 }

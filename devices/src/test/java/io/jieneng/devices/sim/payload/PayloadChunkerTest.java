@@ -47,13 +47,13 @@ class PayloadChunkerTest {
     void chunksAreValidJsonArraysWithinTheContractLimitsAndKeepEveryReadingInOrder(
             @ForAll("readings") List<Reading> readings, @ForAll @IntRange(min = 1, max = 10_000) int maxReadings)
             throws IOException {
-        List<byte[]> messages = new PayloadChunker(maxReadings, PayloadChunker.MAX_PAYLOAD_BYTES).chunk(readings);
+        List<Payload> messages = new PayloadChunker(maxReadings, PayloadChunker.MAX_PAYLOAD_BYTES).chunk(readings);
         List<Reading> decoded = new ArrayList<>();
-        for (byte[] message : messages) {
-            assertThat(message.length).isLessThanOrEqualTo(64 * 1024);
-            JsonNode array = JSON.readTree(message);
+        for (Payload message : messages) {
+            assertThat(message.json().length).isLessThanOrEqualTo(64 * 1024);
+            JsonNode array = JSON.readTree(message.json());
             assertThat(array.isArray()).isTrue();
-            assertThat(array.size()).isBetween(1, Math.min(maxReadings, 10_000));
+            assertThat(array.size()).isBetween(1, Math.min(maxReadings, 10_000)).isEqualTo(message.readings());
             array.forEach(node -> decoded.add(decode(node)));
         }
         assertThat(decoded).isEqualTo(readings);
@@ -67,12 +67,13 @@ class PayloadChunkerTest {
         for (int i = 0; i < 5000; i++) {
             readings.add(Reading.of("m", 1_767_225_600_000L + i, v));
         }
-        List<byte[]> messages = new PayloadChunker(10_000, PayloadChunker.MAX_PAYLOAD_BYTES).chunk(readings);
+        List<Payload> messages = new PayloadChunker(10_000, PayloadChunker.MAX_PAYLOAD_BYTES).chunk(readings);
         assertThat(messages).hasSizeGreaterThan(1);
-        byte[] first = messages.get(0);
+        byte[] first = messages.get(0).json();
         int readingBytes = ReadingJson.encode(readings.get(0)).length;
         assertThat(first.length).isLessThanOrEqualTo(65536).isGreaterThan(65536 - readingBytes - 2);
-        assertThat(JSON.readTree(messages.get(messages.size() - 1)).isArray()).isTrue();
+        assertThat(JSON.readTree(messages.get(messages.size() - 1).json()).isArray()).isTrue();
+        assertThat(messages.stream().mapToInt(Payload::readings).sum()).isEqualTo(5000);
     }
 
     @Test
