@@ -4,15 +4,12 @@ import io.jieneng.devices.sim.payload.Payload;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.eclipse.paho.mqttv5.common.packet.MqttPublish;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -50,9 +47,9 @@ public final class MqttLink implements AutoCloseable {
     private final PublishStats stats;
     private final CountDownLatch stop;
     private final int maxInFlight;
-    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<PendingPublish> inFlight = new ArrayDeque<>();
     /** Published and not yet acknowledged, including the one being waited for; read by the callback thread. */
-    private final Set<Pending> unacknowledged = ConcurrentHashMap.newKeySet();
+    private final Set<PendingPublish> unacknowledged = ConcurrentHashMap.newKeySet();
     private long acknowledgedReadings;
     private long refusedReadings;
     /** Notified when an acknowledgement arrives or the connection comes or goes. */
@@ -72,7 +69,7 @@ public final class MqttLink implements AutoCloseable {
         this.maxInFlight = maxInFlight;
         this.window = maxInFlight;
         this.client = new MqttAsyncClient(serverUri, group.clientId(), new MemoryPersistence());
-        this.client.setCallback(new Callback());
+        this.client.setCallback(new LinkCallback(group.clientId(), stats, unacknowledged, this::signalProgress));
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(Math.max(100, maxInFlight * 2));
@@ -139,7 +136,7 @@ public final class MqttLink implements AutoCloseable {
         while (inFlight.size() >= window && !stopped()) {
             settle(inFlight.pollFirst());
         }
-        Pending p = send(topic, payload, 1);
+        PendingPublish p = send(topic, payload, 1);
         if (p != null) {
             inFlight.addLast(p);
         }
@@ -165,7 +162,7 @@ public final class MqttLink implements AutoCloseable {
     @Override
     public void close() {
         if (!unacknowledged.isEmpty()) {
-            int readings = unacknowledged.stream().mapToInt(p -> p.payload.readings()).sum();
+            int readings = unacknowledged.stream().mapToInt(p -> p.payload().readings()).sum();
             LOG.warnf("%s stops with %d message(s), %d reading(s), not acknowledged; a restart sends them again",
                     group.clientId(), unacknowledged.size(), readings);
         }
@@ -183,11 +180,11 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private Pending send(String topic, Payload payload, int attempt) throws InterruptedException {
+    private PendingPublish send(String topic, Payload payload, int attempt) throws InterruptedException {
         MqttMessage message = new MqttMessage(payload.json(), QOS, false, new MqttProperties());
         while (!stopped()) {
             try {
-                Pending p = new Pending(topic, payload, attempt, client.publish(topic, message));
+                PendingPublish p = new PendingPublish(topic, payload, attempt, client.publish(topic, message));
                 unacknowledged.add(p);
                 return p;
             } catch (MqttException e) {
@@ -220,49 +217,49 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /** Waits for one message's PUBACK and accounts for it. */
-    private void settle(Pending p) throws InterruptedException {
+    private void settle(PendingPublish p) throws InterruptedException {
         if (p == null || !awaitCompletion(p)) {
             return;
         }
         unacknowledged.remove(p);
-        MqttException failure = p.token.getException();
+        MqttException failure = p.token().getException();
         if (failure != null) {
-            stats.failed(p.payload.readings(), "publish failed " + failure.getReasonCode());
-            refusedReadings += p.payload.readings();
+            stats.failed(p.payload().readings(), "publish failed " + failure.getReasonCode());
+            refusedReadings += p.payload().readings();
             LOG.errorf(failure, "%s: a message of %d reading(s) to %s failed", group.clientId(),
-                    p.payload.readings(), p.topic);
+                    p.payload().readings(), p.topic());
             return;
         }
-        int code = reasonCode(p.token);
+        int code = reasonCode(p.token());
         if (!ReasonCodes.isFailure(code)) {
-            stats.acknowledged(p.payload.readings());
-            acknowledgedReadings += p.payload.readings();
+            stats.acknowledged(p.payload().readings());
+            acknowledgedReadings += p.payload().readings();
             return;
         }
         String kind = "puback " + ReasonCodes.describe(code);
-        if (ReasonCodes.isTransient(code) && p.attempt < MAX_TRANSIENT_ATTEMPTS) {
+        if (ReasonCodes.isTransient(code) && p.attempt() < MAX_TRANSIENT_ATTEMPTS) {
             stats.error(kind + " (retried)");
             LOG.warnf("%s: PUBACK %s for %d reading(s) to %s; retrying (attempt %d)", group.clientId(),
-                    ReasonCodes.describe(code), p.payload.readings(), p.topic, p.attempt + 1);
-            if (stop.await(1_000L * p.attempt, TimeUnit.MILLISECONDS)) {
+                    ReasonCodes.describe(code), p.payload().readings(), p.topic(), p.attempt() + 1);
+            if (stop.await(1_000L * p.attempt(), TimeUnit.MILLISECONDS)) {
                 return;
             }
-            settle(send(p.topic, p.payload, p.attempt + 1));
+            settle(send(p.topic(), p.payload(), p.attempt() + 1));
             return;
         }
-        stats.failed(p.payload.readings(), kind);
-        refusedReadings += p.payload.readings();
+        stats.failed(p.payload().readings(), kind);
+        refusedReadings += p.payload().readings();
         LOG.errorf("%s: the broker refused %d reading(s) to %s: PUBACK %s", group.clientId(),
-                p.payload.readings(), p.topic, ReasonCodes.describe(code));
+                p.payload().readings(), p.topic(), ReasonCodes.describe(code));
     }
 
     /** @return true once the token is complete, false when stopped first */
-    private boolean awaitCompletion(Pending p) throws InterruptedException {
+    private boolean awaitCompletion(PendingPublish p) throws InterruptedException {
         try {
-            p.token.waitForCompletion(ACK_WAIT_MILLIS);
+            p.token().waitForCompletion(ACK_WAIT_MILLIS);
             return true;
         } catch (MqttException e) {
-            if (p.token.isComplete()) {
+            if (p.token().isComplete()) {
                 return true;
             }
             // Timed out or disconnected. The token keeps that exception and would rethrow it at once, so from
@@ -270,7 +267,7 @@ public final class MqttLink implements AutoCloseable {
         }
         long waitingSince = System.nanoTime();
         long lastLog = waitingSince;
-        while (!p.token.isComplete()) {
+        while (!p.token().isComplete()) {
             if (stopped()) {
                 return false;
             }
@@ -278,7 +275,7 @@ public final class MqttLink implements AutoCloseable {
             long now = System.nanoTime();
             if (now - lastLog > TimeUnit.MILLISECONDS.toNanos(STILL_WAITING_LOG_MILLIS)) {
                 LOG.warnf("%s: still waiting for the PUBACK of %d reading(s) to %s after %d s (connected: %s)",
-                        group.clientId(), p.payload.readings(), p.topic,
+                        group.clientId(), p.payload().readings(), p.topic(),
                         TimeUnit.NANOSECONDS.toSeconds(now - waitingSince), client.isConnected());
                 lastLog = now;
             }
@@ -305,76 +302,5 @@ public final class MqttLink implements AutoCloseable {
     private static int reasonCode(IMqttToken token) {
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
-    }
-
-    private static final class Pending {
-        final String topic;
-        final Payload payload;
-        final int attempt;
-        final IMqttToken token;
-
-        Pending(String topic, Payload payload, int attempt, IMqttToken token) {
-            this.topic = topic;
-            this.payload = payload;
-            this.attempt = attempt;
-            this.token = token;
-        }
-    }
-
-    private final class Callback implements MqttCallback {
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            stats.error("connection lost");
-            LOG.warnf("%s lost its connection (%s); reconnecting", group.clientId(), response);
-            restoreTopicNames();
-            signalProgress();
-        }
-
-        /**
-         * Paho 1.2.5 replaces the topic of a PUBLISH by a topic alias when the broker allows aliases, and after a
-         * reconnect resends its unacknowledged messages as they are: alias only, although aliases do not survive
-         * the connection. The broker then disconnects with a protocol error, forever (eclipse-paho/paho.mqtt.java
-         * issue #1104). Before the automatic reconnect (at least a second later), give every unacknowledged
-         * PUBLISH its topic back and drop the alias; the token holds the very message Paho will resend. Paho's own
-         * getPendingTokens() is not enough: it leaves out tokens it already notified of an earlier drop.
-         */
-        private void restoreTopicNames() {
-            for (Pending p : unacknowledged) {
-                if (p.token.getRequestMessage() instanceof MqttPublish publish) {
-                    publish.setTopicName(p.topic);
-                    publish.getProperties().setTopicAlias(null);
-                }
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            stats.error("mqtt error " + exception.getReasonCode());
-            LOG.errorf(exception, "%s: MQTT error", group.clientId());
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // The simulator subscribes to nothing.
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            signalProgress();
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            if (reconnect) {
-                LOG.infof("%s reconnected to %s", group.clientId(), serverUri);
-            }
-            signalProgress();
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication.
-        }
     }
 }
