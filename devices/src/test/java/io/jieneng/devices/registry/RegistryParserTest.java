@@ -3,7 +3,9 @@ package io.jieneng.devices.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.jieneng.devices.registry.Fixtures.at;
 import static io.jieneng.devices.registry.Fixtures.parse;
@@ -130,16 +133,26 @@ class RegistryParserTest {
                 + " \"a b\": 1}]}")).extracting(Problem::path).containsExactly("$.regions[0]['a b']");
     }
 
+    static Stream<Arguments> unknownEnumValues() {
+        return Stream.of(
+                Arguments.of("/meters/0", "type", "steam", "$.meters[0].type",
+                        "unknown meter type 'steam'; expected one of electricity, pv, water, gas, heat"),
+                Arguments.of("/meters/0", "role", "backup", "$.meters[0].role",
+                        "unknown meter role 'backup'; expected one of main, sub"),
+                Arguments.of("/meters/1", "subitem", "01E00", "$.meters[1].subitem",
+                        "unknown MOHURD sub-item code '01E00'; expected one of 01A00, 01B00, 01C00, 01D00, 01D10"),
+                Arguments.of("/regions/2", "level", "town", "$.regions[2].level",
+                        "unknown region level 'town'; expected one of province, city, county"),
+                Arguments.of("/vehicles/1", "energy", "diesel", "$.vehicles[1].energy",
+                        "unknown vehicle energy 'diesel'; expected one of nev, ice"),
+                Arguments.of("/users/2", "role", "root", "$.users[2].role",
+                        "unknown user role 'root'; expected one of admin, auditor, institution, region"),
+                Arguments.of("/meters/0", "type", "Electricity", "$.meters[0].type",
+                        "unknown meter type 'Electricity'; expected one of electricity, pv, water, gas, heat"));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/meters/0 | type | steam | $.meters[0].type | unknown meter type 'steam'; expected one of electricity, pv, water, gas, heat",
-            "/meters/0 | role | backup | $.meters[0].role | unknown meter role 'backup'; expected one of main, sub",
-            "/meters/1 | subitem | 01E00 | $.meters[1].subitem | unknown MOHURD sub-item code '01E00'; expected one of 01A00, 01B00, 01C00, 01D00, 01D10",
-            "/regions/2 | level | town | $.regions[2].level | unknown region level 'town'; expected one of province, city, county",
-            "/vehicles/1 | energy | diesel | $.vehicles[1].energy | unknown vehicle energy 'diesel'; expected one of nev, ice",
-            "/users/2 | role | root | $.users[2].role | unknown user role 'root'; expected one of admin, auditor, institution, region",
-            "/meters/0 | type | Electricity | $.meters[0].type | unknown meter type 'Electricity'; expected one of electricity, pv, water, gas, heat"
-    })
+    @MethodSource("unknownEnumValues")
     void unknownEnumValuesListTheAllowedOnes(String pointer, String field, String value, String path, String message) {
         ObjectNode root = small(r -> at(r, pointer).put(field, value));
 
@@ -171,7 +184,28 @@ class RegistryParserTest {
                 tuple("$.meters[3].type", "required field 'type' is missing"),
                 tuple("$.gateways[0].meters", "required field 'meters' is missing"),
                 tuple("$.vehicles[0].acquired", "required field 'acquired' is missing"),
-                tuple("$.users[1].role", "required field 'role' is missing"));
+                tuple("$.users[1].role", "required field 'role' must not be null"));
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefused() {
+        ObjectNode root = small(r -> {
+            at(r, "/institutions/0").put("occupants", 10_000_000_000L);
+            at(r, "/quotas/0").put("totalKgce", new java.math.BigDecimal("1e400"));
+        });
+
+        assertThat(parseProblems(root)).extracting(Problem::path, Problem::message).containsExactly(
+                tuple("$.institutions[0].occupants", "expected a whole number (32-bit), found number 10000000000"),
+                tuple("$.quotas[0].totalKgce", "number is out of range (beyond ±1.8E308)"));
+    }
+
+    @Test
+    void longValuesAreAbbreviatedInMessages() {
+        String huge = "x".repeat(10_000);
+        ObjectNode root = small(r -> at(r, "/meters/0").put("type", huge));
+
+        assertThat(parseProblems(root)).singleElement()
+                .satisfies(p -> assertThat(p.message()).hasSizeLessThan(200).contains("xxx..."));
     }
 
     @ParameterizedTest

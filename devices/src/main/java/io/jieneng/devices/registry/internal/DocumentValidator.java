@@ -43,7 +43,6 @@ public final class DocumentValidator {
     private final Map<String, Region> regions = new HashMap<>();
     private final Set<String> institutions = new HashSet<>();
     private final Map<String, Meter> meters = new HashMap<>();
-    private final Set<String> docGatewayIds = new HashSet<>();
     private final Set<String> docDataCenterIds = new HashSet<>();
 
     private DocumentValidator(RegistryDocument doc, Registry existing) {
@@ -67,7 +66,6 @@ public final class DocumentValidator {
                 meters.put(m.id(), m);
             }
         }
-        doc.gateways().forEach(g -> docGatewayIds.add(g.id()));
         doc.dataCenters().forEach(d -> docDataCenterIds.add(d.id()));
     }
 
@@ -90,7 +88,7 @@ public final class DocumentValidator {
         for (int i = 0; i < doc.regions().size(); i++) {
             Region r = doc.regions().get(i);
             String at = entity(Sections.REGIONS, i);
-            if (check.id(r.code(), at, "code", ValueChecks.REGION_CODE, "a region code is 2 to 12 digits (GB/T 2260)")) {
+            if (check.id(r.code(), at, "code", ValueChecks.REGION_CODE, ValueChecks.REGION_CODE_RULE)) {
                 check.unique(seen, r.code(), at, "code", "region code");
             }
             check.name(r.name(), at, "name");
@@ -149,7 +147,7 @@ public final class DocumentValidator {
             if (check.required(inst.region(), at, "region") && !regions.containsKey(inst.region())) {
                 check.problem(field(at, "region"), "unknown region '" + inst.region() + "'");
             }
-            check.maxLength(inst.category(), at, "category", ValueChecks.MAX_CATEGORY);
+            check.optionalText(inst.category(), at, "category", ValueChecks.MAX_CATEGORY);
             if (inst.floorAreaM2() != null && !(inst.floorAreaM2() > 0 && Double.isFinite(inst.floorAreaM2()))) {
                 check.problem(field(at, "floorAreaM2"), "floor area must be a positive number of m², was "
                         + inst.floorAreaM2());
@@ -193,7 +191,8 @@ public final class DocumentValidator {
         } else if (m.role() != null && m.type() != null) {
             check.problem(field(at, "role"), "role is only for electricity meters, not for " + m.type().json());
         }
-        if (m.role() == MeterRole.SUB) {
+        // A role on a non-electricity meter is already one problem; asking it for a sub-item would be noise.
+        if (m.role() == MeterRole.SUB && m.type() == MeterType.ELECTRICITY) {
             check.present(m.subitem(), at, "subitem", "a sub meter needs its MOHURD sub-item code (subitem)");
         } else if (m.subitem() != null) {
             check.problem(field(at, "subitem"), "subitem is only for electricity meters with role sub");
@@ -213,7 +212,8 @@ public final class DocumentValidator {
     /** A changed meter must still suit the stored data centres that the document leaves as they are. */
     private void storedDataCenters(Meter m, String at) {
         for (DataCenter dc : existing.document().dataCenters()) {
-            if (docDataCenterIds.contains(dc.id()) || !(m.id().equals(dc.itMeter()) || m.id().equals(dc.totalMeter()))) {
+            boolean measures = m.id().equals(dc.itMeter()) || m.id().equals(dc.totalMeter());
+            if (!measures || docDataCenterIds.contains(dc.id())) {
                 continue;
             }
             if (m.type() != null && m.type() != MeterType.ELECTRICITY) {

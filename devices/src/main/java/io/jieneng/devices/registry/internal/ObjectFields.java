@@ -58,7 +58,7 @@ final class ObjectFields {
             return null;
         }
         if (!Double.isFinite(v.doubleValue())) {
-            problem(name, "number " + v.asText() + " is out of range");
+            problem(name, "number is out of range (beyond ±1.8E308)");
             return null;
         }
         return v.doubleValue();
@@ -124,7 +124,7 @@ final class ObjectFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                out.add(new Problem(fieldPath(name), "unknown field '" + name + "'; expected one of "
+                out.add(new Problem(fieldPath(name), "unknown field '" + abbreviate(name) + "'; expected one of "
                         + String.join(", ", known)));
             }
             for (FieldProblem p : fieldProblems.getOrDefault(name, List.of())) {
@@ -139,9 +139,15 @@ final class ObjectFields {
     /** The value of a field; null when absent or JSON null (noting it when required). */
     private JsonNode value(String name, boolean required) {
         JsonNode v = object.get(name);
-        if (v == null || v.isNull()) {
+        if (v == null) {
             if (required) {
                 missing.add(name);
+            }
+            return null;
+        }
+        if (v.isNull()) {
+            if (required) {
+                problem(name, "required field '" + name + "' must not be null");
             }
             return null;
         }
@@ -185,7 +191,8 @@ final class ObjectFields {
             for (E value : values) {
                 allowed.add(json.apply(value));
             }
-            problem(name, "unknown " + what + " '" + s + "'; expected one of " + String.join(", ", allowed));
+            problem(name, "unknown " + what + " '" + abbreviate(s) + "'; expected one of "
+                    + String.join(", ", allowed));
             return null;
         }
         return e.get();
@@ -200,7 +207,7 @@ final class ObjectFields {
             // ISO_LOCAL_DATE resolves strictly: 2025-02-30 is refused, not moved to March.
             return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            problem(name, "'" + s + "' is not a valid ISO date (YYYY-MM-DD)");
+            problem(name, "'" + abbreviate(s) + "' is not a valid ISO date (YYYY-MM-DD)");
             return null;
         }
     }
@@ -217,9 +224,14 @@ final class ObjectFields {
     private record FieldProblem(String suffix, String message) {
     }
 
+    /** Keeps messages readable when a document carries a huge value where a short one belongs. */
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
     static String describe(JsonNode v) {
         return switch (v.getNodeType()) {
-            case STRING -> "string \"" + v.textValue() + "\"";
+            case STRING -> "string \"" + abbreviate(v.textValue()) + "\"";
             case NUMBER -> "number " + v.asText();
             case BOOLEAN -> "boolean " + v.asText();
             case ARRAY -> "an array";

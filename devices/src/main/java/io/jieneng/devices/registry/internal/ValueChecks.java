@@ -23,6 +23,7 @@ final class ValueChecks {
     static final String DEVICE_ID_RULE = "a device id is 1 to 64 of the characters A-Z a-z 0-9 . _ : - "
             + "(it appears in the MQTT topic meters/{id}/readings)";
     static final Pattern REGION_CODE = Pattern.compile("[0-9]{2,12}");
+    static final String REGION_CODE_RULE = "a region code is 2 to 12 digits (GB/T 2260)";
     /** User names go into HTTP Basic credentials, where a colon would end the name. */
     static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     static final String USER_NAME_RULE = "a user name is 1 to 64 of the characters A-Z a-z 0-9 . _ @ -";
@@ -85,7 +86,22 @@ final class ValueChecks {
             problem(field(at, name), name + " must not be blank");
             return false;
         }
-        return maxLength(value, at, name, MAX_NAME);
+        return optionalText(value, at, name, MAX_NAME);
+    }
+
+    /**
+     * Free text of at most {@code max} characters without control characters: a line break in a name would
+     * garble reports, and PostgreSQL cannot store U+0000 at all.
+     */
+    boolean optionalText(String value, String at, String name, int max) {
+        if (value == null) {
+            return true;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            problem(field(at, name), name + " must not contain control characters such as line breaks");
+            return false;
+        }
+        return maxLength(value, at, name, max);
     }
 
     boolean maxLength(String value, String at, String name, int max) {

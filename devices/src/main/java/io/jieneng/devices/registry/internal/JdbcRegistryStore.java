@@ -1,0 +1,216 @@
+package io.jieneng.devices.registry.internal;
+
+import io.jieneng.devices.registry.ApiUser;
+import io.jieneng.devices.registry.Gateway;
+import io.jieneng.devices.registry.ImportResult;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.Problem;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.devices.registry.RegistryDocument;
+import io.jieneng.devices.registry.RegistryStore;
+import io.jieneng.devices.registry.RegistryValidationException;
+import io.jieneng.devices.registry.UserRole;
+import io.jieneng.devices.security.SecretHasher;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry in a relational database (H2 or PostgreSQL, schema {@code db/registry}).
+ *
+ * <p><b>Concurrent imports</b> are serialized by the database itself: each import locks the single row of
+ * {@code registry_lock} with {@code SELECT ... FOR UPDATE} and only then reads, validates and writes, in one
+ * transaction. This holds across JVMs (several ingest replicas and analytics on one PostgreSQL), which a JVM lock
+ * would not. The slow part, bcrypt, runs before the lock (see {@link SecretPlan}), so the lock is held briefly.
+ *
+ * <p><b>Reads</b> ({@link #load()}) run in one REPEATABLE READ transaction, so a snapshot never mixes the states
+ * before and after a concurrent import.
+ */
+public final class JdbcRegistryStore implements RegistryStore {
+
+    private static final Logger LOG = Logger.getLogger(JdbcRegistryStore.class);
+    /** How long an import waits for another one to finish before giving up. */
+    private static final int LOCK_WAIT_SECONDS = 120;
+
+    private final DataSource dataSource;
+    private final SecretHasher hasher;
+
+    public JdbcRegistryStore(DataSource dataSource, SecretHasher hasher) {
+        this.dataSource = dataSource;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public Registry load() {
+        try (Connection c = dataSource.getConnection()) {
+            return Registry.of(inSnapshot(c, () -> RegistryTables.read(c)));
+        } catch (SQLException e) {
+            throw failure("read the registry", e);
+        }
+    }
+
+    @Override
+    public ImportResult importDocument(RegistryDocument document) {
+        try (Connection c = dataSource.getConnection()) {
+            // Refuse a bad document, and plan the bcrypt work, before taking the lock.
+            Snapshot before = inSnapshot(c, () -> new Snapshot(RegistryTables.read(c),
+                    RegistryTables.deviceHashes(c), RegistryTables.userHashes(c)));
+            refuseProblems(document, before.document());
+            SecretPlan devicePlan = SecretPlan.prepare(deviceSecrets(document), before.deviceHashes(), hasher);
+            SecretPlan userPlan = SecretPlan.prepare(userPasswords(document), before.userHashes(), hasher);
+            return locked(c, document, devicePlan, userPlan);
+        } catch (SQLException e) {
+            throw failure("import the registry document", e);
+        }
+    }
+
+    private ImportResult locked(Connection c, RegistryDocument document, SecretPlan devicePlan, SecretPlan userPlan)
+            throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            lock(c);
+            // Another import may have committed since the first check: check again against what is stored now.
+            RegistryDocument stored = RegistryTables.read(c);
+            refuseProblems(document, stored);
+            ImportResult result = new RegistryImporter(c, stored, RegistryTables.deviceHashes(c),
+                    RegistryTables.userHashes(c), devicePlan, userPlan).apply(document);
+            c.commit();
+            LOG.infof("registry import: %s", result.sections());
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (isH2(c)) {
+                // H2 gives up on a row lock after one second by default, shorter than a large import.
+                s.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_SECONDS * 1000);
+            } else {
+                s.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id FROM registry_lock WHERE id = 1 FOR UPDATE")) {
+                if (!rs.next()) {
+                    throw new SQLException("the registry_lock row is missing; was the schema migrated?");
+                }
+            }
+        }
+    }
+
+    private static boolean isH2(Connection c) throws SQLException {
+        return "H2".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    private static void refuseProblems(RegistryDocument document, RegistryDocument stored) {
+        List<Problem> problems = DocumentValidator.validate(document, Registry.of(stored));
+        if (!problems.isEmpty()) {
+            throw new RegistryValidationException(problems);
+        }
+    }
+
+    private static Map<String, String> deviceSecrets(RegistryDocument doc) {
+        Map<String, String> out = new HashMap<>();
+        for (Meter m : doc.meters()) {
+            if (m.secret() != null) {
+                out.putIfAbsent(m.id(), m.secret());
+            }
+        }
+        for (Gateway g : doc.gateways()) {
+            if (g.secret() != null) {
+                out.putIfAbsent(g.id(), g.secret());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> userPasswords(RegistryDocument doc) {
+        Map<String, String> out = new HashMap<>();
+        for (ApiUser u : doc.users()) {
+            if (u.password() != null) {
+                out.putIfAbsent(u.name(), u.password());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<String> deviceSecretHash(String deviceId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT secret_hash FROM device_credentials WHERE device_id = ?")) {
+            ps.setString(1, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the secret hash of device " + deviceId, e);
+        }
+    }
+
+    @Override
+    public Optional<StoredUser> user(String name) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT u.role, u.institution_id, u.region_code,"
+                     + " k.password_hash FROM users u JOIN user_credentials k ON k.user_name = u.name"
+                     + " WHERE u.name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                UserRole role = UserRole.fromJson(rs.getString(1)).orElseThrow(() -> new IllegalStateException(
+                        "user " + name + " has an unknown role in the registry database"));
+                return Optional.of(new StoredUser(new ApiUser(name, role, rs.getString(2), rs.getString(3), null),
+                        rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("read user " + name, e);
+        }
+    }
+
+    private record Snapshot(RegistryDocument document, Map<String, String> deviceHashes,
+                            Map<String, String> userHashes) {
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs read-only work in one REPEATABLE READ transaction: one consistent snapshot on H2 and PostgreSQL. */
+    private static <T> T inSnapshot(Connection c, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,178 @@
+package io.jieneng.devices.registry.internal;
+
+import io.jieneng.devices.registry.ApiUser;
+import io.jieneng.devices.registry.DataCenter;
+import io.jieneng.devices.registry.Gateway;
+import io.jieneng.devices.registry.Institution;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.Quota;
+import io.jieneng.devices.registry.Region;
+import io.jieneng.devices.registry.Vehicle;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/** The statements that write registry rows. Each method writes one entity; the caller owns the transaction. */
+final class RegistryRows {
+
+    private final Connection c;
+
+    RegistryRows(Connection c) {
+        this.c = c;
+    }
+
+    /** Inserts a region without its parent, which may not exist yet: {@link #regionParent} sets it afterwards. */
+    void insertRegion(Region r) throws SQLException {
+        update("INSERT INTO regions (code, name, level) VALUES (?, ?, ?)", r.code(), r.name(), r.level().json());
+    }
+
+    void updateRegion(Region r) throws SQLException {
+        update("UPDATE regions SET name = ?, level = ? WHERE code = ?", r.name(), r.level().json(), r.code());
+    }
+
+    void regionParent(Region r) throws SQLException {
+        update("UPDATE regions SET parent_code = ? WHERE code = ?", r.parent(), r.code());
+    }
+
+    void insertInstitution(Institution i) throws SQLException {
+        update("INSERT INTO institutions (name, region_code, category, floor_area_m2, occupants, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", i.name(), i.region(), i.category(), i.floorAreaM2(), i.occupants(),
+                i.id());
+    }
+
+    void updateInstitution(Institution i) throws SQLException {
+        update("UPDATE institutions SET name = ?, region_code = ?, category = ?, floor_area_m2 = ?, occupants = ?"
+                + " WHERE id = ?", i.name(), i.region(), i.category(), i.floorAreaM2(), i.occupants(), i.id());
+    }
+
+    void insertMeter(Meter m) throws SQLException {
+        update("INSERT INTO meters (institution_id, type, role, subitem, capacity_kwp, interval_seconds,"
+                + " commissioned, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", meterValues(m));
+    }
+
+    void updateMeter(Meter m) throws SQLException {
+        update("UPDATE meters SET institution_id = ?, type = ?, role = ?, subitem = ?, capacity_kwp = ?,"
+                + " interval_seconds = ?, commissioned = ? WHERE id = ?", meterValues(m));
+    }
+
+    private static Object[] meterValues(Meter m) {
+        return new Object[] {m.institution(), m.type().json(), m.role() == null ? null : m.role().json(),
+                m.subitem() == null ? null : m.subitem().code(), m.capacityKwp(), m.intervalSeconds(),
+                m.commissioned(), m.id()};
+    }
+
+    void insertGateway(Gateway g) throws SQLException {
+        update("INSERT INTO gateways (id) VALUES (?)", g.id());
+        insertGatewayMeters(g);
+    }
+
+    /** Replaces the gateway's meter list with the document's. */
+    void replaceGatewayMeters(Gateway g) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM gateway_meters WHERE gateway_id = ?")) {
+            bind(ps, g.id());
+            ps.executeUpdate();
+        }
+        insertGatewayMeters(g);
+    }
+
+    private void insertGatewayMeters(Gateway g) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO gateway_meters (gateway_id, meter_id, list_index) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < g.meters().size(); i++) {
+                bind(ps, g.id(), g.meters().get(i), i);
+                ps.addBatch();
+            }
+            if (!g.meters().isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    void insertDataCenter(DataCenter d) throws SQLException {
+        update("INSERT INTO data_centers (institution_id, it_meter_id, total_meter_id, id) VALUES (?, ?, ?, ?)",
+                d.institution(), d.itMeter(), d.totalMeter(), d.id());
+    }
+
+    void updateDataCenter(DataCenter d) throws SQLException {
+        update("UPDATE data_centers SET institution_id = ?, it_meter_id = ?, total_meter_id = ? WHERE id = ?",
+                d.institution(), d.itMeter(), d.totalMeter(), d.id());
+    }
+
+    void insertVehicle(Vehicle v) throws SQLException {
+        update("INSERT INTO vehicles (institution_id, energy, acquired, id) VALUES (?, ?, ?, ?)", v.institution(),
+                v.energy().json(), v.acquired(), v.id());
+    }
+
+    void updateVehicle(Vehicle v) throws SQLException {
+        update("UPDATE vehicles SET institution_id = ?, energy = ?, acquired = ? WHERE id = ?", v.institution(),
+                v.energy().json(), v.acquired(), v.id());
+    }
+
+    void insertQuota(Quota q) throws SQLException {
+        update("INSERT INTO quotas (total_kgce, kgce_per_capita, kgce_per_m2, water_m3_per_capita, institution_id,"
+                + " quota_year) VALUES (?, ?, ?, ?, ?, ?)", quotaValues(q));
+    }
+
+    void updateQuota(Quota q) throws SQLException {
+        update("UPDATE quotas SET total_kgce = ?, kgce_per_capita = ?, kgce_per_m2 = ?, water_m3_per_capita = ?"
+                + " WHERE institution_id = ? AND quota_year = ?", quotaValues(q));
+    }
+
+    private static Object[] quotaValues(Quota q) {
+        return new Object[] {q.totalKgce(), q.kgcePerCapita(), q.kgcePerM2(), q.waterM3PerCapita(), q.institution(),
+                q.year()};
+    }
+
+    void insertUser(ApiUser u) throws SQLException {
+        update("INSERT INTO users (role, institution_id, region_code, name) VALUES (?, ?, ?, ?)", u.role().json(),
+                u.institution(), u.region(), u.name());
+    }
+
+    void updateUser(ApiUser u) throws SQLException {
+        update("UPDATE users SET role = ?, institution_id = ?, region_code = ? WHERE name = ?", u.role().json(),
+                u.institution(), u.region(), u.name());
+    }
+
+    /** Stores a device's secret hash, inserting or replacing it. */
+    void deviceHash(String deviceId, String hash, boolean exists) throws SQLException {
+        update(exists ? "UPDATE device_credentials SET secret_hash = ?, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE device_id = ?" : "INSERT INTO device_credentials (secret_hash, updated_at, device_id)"
+                + " VALUES (?, CURRENT_TIMESTAMP, ?)", hash, deviceId);
+    }
+
+    /** Stores a user's password hash, inserting or replacing it. */
+    void userHash(String name, String hash, boolean exists) throws SQLException {
+        update(exists ? "UPDATE user_credentials SET password_hash = ?, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE user_name = ?" : "INSERT INTO user_credentials (password_hash, updated_at, user_name)"
+                + " VALUES (?, CURRENT_TIMESTAMP, ?)", hash, name);
+    }
+
+    void markChanged() throws SQLException {
+        update("UPDATE registry_lock SET changed_at = CURRENT_TIMESTAMP WHERE id = 1");
+    }
+
+    private void update(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, values);
+            int rows = ps.executeUpdate();
+            if (rows != 1) {
+                throw new SQLException("expected to write one row, wrote " + rows + ": " + sql);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                // Types.NULL lets the database infer the type from the column, on H2 and PostgreSQL alike.
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+}
+
