@@ -20,9 +20,10 @@ class PvProfileTest {
     void pvGeneratesNothingAtNight(@ForAll long seed, @ForAll @IntRange(min = 0, max = 729) int day,
                                    @ForAll @DoubleRange(min = 0, max = 10) double hoursAfterNightfall) {
         SimulatedMeter pv = TestRegistry.fleet(TestRegistry.fullOffice(10_000, 300), seed).meter("pv").get();
-        // 19:30 to 05:00 is dark all year at 32°N (the earliest sunrise is about 05:00, the latest sunset 19:20).
+        // 20:00 to 04:30 is dark all year at 32°N, and so are the 15-minute grid points either side that the
+        // energy register interpolates between (the earliest sunrise is about 04:58, the latest sunset 19:20).
         long t = TestRegistry.midnight(LocalDate.of(2025, 1, 1).plusDays(day))
-                + (long) ((19.5 + hoursAfterNightfall * 0.95) * 3_600_000L);
+                + (long) ((20.0 + hoursAfterNightfall * 0.85) * 3_600_000L);
         Reading r = pv.readingAt(t);
         assertThat(r.powerKw()).isZero();
         assertThat(r.irradianceWm2()).isZero();
