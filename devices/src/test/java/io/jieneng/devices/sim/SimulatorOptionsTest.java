@@ -1,0 +1,58 @@
+package io.jieneng.devices.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimulatorOptionsTest {
+
+    @Test
+    void defaultsMatchTheDocumentedCommandLine() {
+        SimulatorOptions o = SimulatorOptions.parse();
+        assertThat(o.registry()).isNull();
+        assertThat(o.serverUri()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(o.backfillDays()).isEqualTo(30);
+        assertThat(o.liveIntervalSeconds()).isEqualTo(10);
+        assertThat(o.speed()).isEqualTo(1.0);
+        assertThat(o.live()).isTrue();
+        assertThat(o.readingsPerMessage()).isEqualTo(500);
+        assertThat(o.maxInFlight()).isEqualTo(10);
+    }
+
+    @Test
+    void parsesEveryOptionInBothSpellings() {
+        SimulatorOptions o = SimulatorOptions.parse("--registry", "/tmp/r.json", "--host=broker", "--port", "8883",
+                "--backfill-days", "7", "--live-interval-seconds=60", "--speed", "2.5", "--no-live", "--seed", "-42",
+                "--readings-per-message", "10000", "--max-in-flight", "3");
+        assertThat(o.registry()).isEqualTo(Path.of("/tmp/r.json"));
+        assertThat(o.serverUri()).isEqualTo("tcp://broker:8883");
+        assertThat(o.backfillDays()).isEqualTo(7);
+        assertThat(o.liveIntervalSeconds()).isEqualTo(60);
+        assertThat(o.speed()).isEqualTo(2.5);
+        assertThat(o.live()).isFalse();
+        assertThat(o.seed()).isEqualTo(-42L);
+        assertThat(o.readingsPerMessage()).isEqualTo(10_000);
+        assertThat(o.maxInFlight()).isEqualTo(3);
+    }
+
+    @Test
+    void anIpv6HostIsBracketedInTheUri() {
+        assertThat(SimulatorOptions.parse("--host", "::1").serverUri()).isEqualTo("tcp://[::1]:1883");
+    }
+
+    @Test
+    void refusesWhatTheContractOrCommonSenseForbids() {
+        assertThatThrownBy(() -> SimulatorOptions.parse("--readings-per-message", "10001"))
+                .hasMessageContaining("--readings-per-message");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--port", "0")).hasMessageContaining("--port");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--speed", "0")).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--speed", "NaN")).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--backfill-days", "x")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--port")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--colour", "red")).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--no-live=yes")).hasMessageContaining("no value");
+    }
+}
