@@ -28,7 +28,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReadingDecoderProperties {
+class ReadingDecoderPropertyTest {
 
     static final Instant NOW = ReadingDecoderTest.NOW;
     static final ReadingDecoder DECODER = new ReadingDecoder(DecodeLimits.CONTRACT, ReadingDecoderTest.SHANGHAI);
