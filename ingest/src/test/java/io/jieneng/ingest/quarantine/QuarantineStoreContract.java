@@ -30,7 +30,7 @@ abstract class QuarantineStoreContract {
     }
 
     static RejectedMessage message(int i, String device, byte[] payload) {
-        return new RejectedMessage(T0.plusSeconds(i), device, "meters/" + device + "/readings",
+        return new RejectedMessage(T0.plusSeconds(i), device, device, "meters/" + device + "/readings",
                 RejectReason.TS_IN_FUTURE, "$.ts: too late " + i, payload);
     }
 
@@ -53,6 +53,18 @@ abstract class QuarantineStoreContract {
         assertThat(newest.deviceId()).isEqualTo("m-even");
         assertThat(newest.topic()).isEqualTo("meters/m-even/readings");
         assertThat(newest.reason()).isEqualTo("ts_in_future");
+    }
+
+    @Test
+    void findsAMetersMessagesSentThroughAGateway() throws Exception {
+        QuarantineStore store = new QuarantineStore(dataSource, 100);
+        store.add(new RejectedMessage(T0, "gw-1", "gov-water", "meters/gov-water/readings",
+                RejectReason.EMPTY, "payload is empty", new byte[0]));
+        store.add(new RejectedMessage(T0, "gw-1", null, "elsewhere", RejectReason.TOPIC_NOT_ALLOWED, "no", utf8("x")));
+        assertThat(store.recent(Optional.of("gov-water"), 10)).extracting(QuarantineEntry::topic)
+                .containsExactly("meters/gov-water/readings");
+        assertThat(store.recent(Optional.of("gw-1"), 10)).extracting(QuarantineEntry::meterId)
+                .containsExactly(null, "gov-water");
     }
 
     @Test

@@ -1,19 +1,13 @@
 package io.jieneng.ingest.mqtt.publish;
 
 import io.jieneng.devices.reading.Reading;
-import io.jieneng.ingest.IngestMetrics;
-import io.jieneng.ingest.mqtt.Backpressure;
-import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.MqttSession;
 import io.jieneng.ingest.mqtt.Replies;
-import io.jieneng.ingest.pipeline.BatchWriter;
-import io.jieneng.ingest.quarantine.QuarantineWriter;
 import io.jieneng.ingest.quarantine.RejectedMessage;
 import io.jieneng.ingest.reading.RejectReason;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
@@ -96,7 +90,7 @@ public final class PublishResponder {
             channel.config().setAutoRead(false);
         }
         RejectedMessage message = new RejectedMessage(pipeline.clock().instant(), session.principal().deviceId(),
-                in.topic(), reason, detail, in.payload());
+                TopicAcl.meterOf(in.topic()).orElse(null), in.topic(), reason, detail, in.payload());
         pipeline.quarantine().submit(message).whenComplete((id, error) -> channel.eventLoop().execute(() -> {
             if (error != null) {
                 channel.close();
