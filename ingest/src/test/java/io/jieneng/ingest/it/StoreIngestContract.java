@@ -194,7 +194,8 @@ abstract class StoreIngestContract {
             sink.openGate();
         }
         await().atMost(STORE_WAIT).untilAsserted(() -> assertThat(stored(TestRegistry.HVAC))
-                .filteredOn(r -> r.tsMillis() == t).containsExactly(new StoredReading(TestRegistry.HVAC, t, Map.of("energyKwh", 7.0))));
+                .filteredOn(r -> r.tsMillis() == t)
+                .containsExactly(new StoredReading(TestRegistry.HVAC, t, Map.of("energyKwh", 7.0))));
         client.disconnect().waitForCompletion(10_000);
         client.close();
     }

@@ -111,6 +111,12 @@ class PublishTest {
         MqttMessage ack = wire.receiveOne();
         assertThat(typeOf(ack)).isEqualTo(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC);
         assertThat(reasonOf(ack)).isEqualTo(reason);
+        if (version == MqttVersion.MQTT_5) {
+            var reasonString = ((io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader) ack.variableHeader())
+                    .properties().getProperty(io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType
+                            .REASON_STRING.value());
+            assertThat((String) reasonString.value()).startsWith("ts_in_future: $.ts: ");
+        }
         assertThat(wire.isOpen()).isTrue();
         assertThat(harness.sink.all()).isEmpty();
         List<QuarantineEntry> rows = harness.quarantineStore.recent(Optional.empty(), 10);
