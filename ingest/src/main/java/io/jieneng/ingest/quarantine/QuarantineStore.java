@@ -81,11 +81,11 @@ public final class QuarantineStore {
         try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             insert.setObject(1, OffsetDateTime.ofInstant(m.receivedAt().truncatedTo(ChronoUnit.MILLIS),
                     ZoneOffset.UTC));
-            insert.setString(2, m.deviceId() == null ? null : clip(m.deviceId(), MAX_ID));
-            insert.setString(3, m.meterId() == null ? null : clip(m.meterId(), MAX_ID));
-            insert.setString(4, m.topic());
+            insert.setString(2, m.deviceId() == null ? null : text(clip(m.deviceId(), MAX_ID)));
+            insert.setString(3, m.meterId() == null ? null : text(clip(m.meterId(), MAX_ID)));
+            insert.setString(4, text(m.topic()));
             insert.setString(5, m.reason().code());
-            insert.setString(6, detail);
+            insert.setString(6, text(detail));
             insert.setString(7, payload);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -125,6 +125,15 @@ public final class QuarantineStore {
             }
             return out;
         }
+    }
+
+    /**
+     * Device-supplied text (a topic, a JSON key echoed in the detail) may hold U+0000, which PostgreSQL text
+     * refuses: the insert would fail on every retry and hold up the quarantine. It becomes U+FFFD. The payload
+     * itself is kept exactly (see {@link PayloadText}).
+     */
+    private static String text(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
     }
 
     private static String clip(String s, int max) {

@@ -95,6 +95,17 @@ abstract class QuarantineStoreContract {
     }
 
     @Test
+    void storesNulCharactersOfDeviceTextAsReplacementCharacters() throws Exception {
+        QuarantineStore store = new QuarantineStore(dataSource, 10);
+        store.add(new RejectedMessage(T0, "m", null, "meters/m\u0000/readings", RejectReason.UNKNOWN_FIELD,
+                "$.a\u0000b: not a reading field", utf8("{\"a\\u0000b\":1}")));
+        QuarantineEntry row = store.recent(Optional.empty(), 1).get(0);
+        assertThat(row.topic()).isEqualTo("meters/m\uFFFD/readings");
+        assertThat(row.detail()).isEqualTo("$.a\uFFFDb: not a reading field");
+        assertThat(row.payload()).isEqualTo("{\"a\\u0000b\":1}");
+    }
+
+    @Test
     void truncatesAHugePayloadAndSaysSo() throws Exception {
         QuarantineStore store = new QuarantineStore(dataSource, 10);
         byte[] huge = new byte[QuarantineStore.MAX_PAYLOAD_BYTES + 10];
