@@ -19,6 +19,7 @@ public final class MqttSession {
     private final MqttVersion version;
     private final String clientId;
     private final int keepAliveSeconds;
+    private boolean problemInformation = true;
     private State state = State.AUTHENTICATING;
     private DevicePrincipal principal;
 
@@ -51,6 +52,18 @@ public final class MqttSession {
     /** The keepalive the client asked for, in seconds; 0 disables it. */
     public int keepAliveSeconds() {
         return keepAliveSeconds;
+    }
+
+    /**
+     * False when an MQTT 5 client asked for no reason strings on acknowledgements (Request Problem Information 0,
+     * MQTT 5 §3.1.2.11.7).
+     */
+    public boolean wantsProblemInformation() {
+        return problemInformation;
+    }
+
+    public void wantsProblemInformation(boolean wanted) {
+        this.problemInformation = wanted;
     }
 
     public String clientId() {

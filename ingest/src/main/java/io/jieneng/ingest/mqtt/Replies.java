@@ -22,19 +22,39 @@ public final class Replies {
     }
 
     public static MqttMessage pubAck(int packetId, byte reason) {
-        return MqttMessageBuilders.pubAck().packetId(packetId).reasonCode(reason).build();
+        return pubAck(packetId, reason, null);
+    }
+
+    /** A PUBACK; {@code reasonString} (MQTT 5 only, may be {@code null}) tells the device what was wrong. */
+    public static MqttMessage pubAck(int packetId, byte reason, String reasonString) {
+        return MqttMessageBuilders.pubAck().packetId(packetId).reasonCode(reason).properties(props(reasonString))
+                .build();
     }
 
     public static MqttMessage pubRec(int packetId, byte reason) {
-        return reply(MqttMessageType.PUBREC, packetId, reason);
+        return pubRec(packetId, reason, null);
+    }
+
+    public static MqttMessage pubRec(int packetId, byte reason, String reasonString) {
+        return reply(MqttMessageType.PUBREC, packetId, reason, props(reasonString));
     }
 
     public static MqttMessage pubComp(int packetId, byte reason) {
-        return reply(MqttMessageType.PUBCOMP, packetId, reason);
+        return reply(MqttMessageType.PUBCOMP, packetId, reason, MqttProperties.NO_PROPERTIES);
     }
 
-    private static MqttMessage reply(MqttMessageType type, int packetId, byte reason) {
+    private static MqttMessage reply(MqttMessageType type, int packetId, byte reason, MqttProperties props) {
         return new MqttMessage(new MqttFixedHeader(type, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                new MqttPubReplyMessageVariableHeader(packetId, reason, MqttProperties.NO_PROPERTIES));
+                new MqttPubReplyMessageVariableHeader(packetId, reason, props));
+    }
+
+    private static MqttProperties props(String reasonString) {
+        if (reasonString == null) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        MqttProperties props = new MqttProperties();
+        props.add(new MqttProperties.StringProperty(MqttProperties.MqttPropertyType.REASON_STRING.value(),
+                reasonString));
+        return props;
     }
 }

@@ -25,15 +25,15 @@ public final class QuarantineStore {
     /** Payload bytes kept per message; Base64 of this still fits the 1,000,000-character column. */
     static final int MAX_PAYLOAD_BYTES = 700_000;
     private static final int MAX_DETAIL = 4000;
-    private static final int MAX_DEVICE_ID = 1000;
+    private static final int MAX_ID = 255;
 
-    private static final String INSERT = "INSERT INTO quarantine (received_at, device_id, topic, reason, detail, "
-            + "payload) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO quarantine (received_at, device_id, meter_id, topic, reason, "
+            + "detail, payload) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String PRUNE = "DELETE FROM quarantine WHERE id <= ?";
-    private static final String COLUMNS = "SELECT id, received_at, device_id, topic, reason, detail, payload "
-            + "FROM quarantine ";
+    private static final String COLUMNS = "SELECT id, received_at, device_id, meter_id, topic, reason, detail, "
+            + "payload FROM quarantine ";
     private static final String NEWEST = COLUMNS + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY";
-    private static final String NEWEST_OF_DEVICE = COLUMNS + "WHERE device_id = ? ORDER BY id DESC "
+    private static final String NEWEST_OF_DEVICE = COLUMNS + "WHERE device_id = ? OR meter_id = ? ORDER BY id DESC "
             + "FETCH FIRST ? ROWS ONLY";
 
     private final DataSource dataSource;
@@ -81,11 +81,12 @@ public final class QuarantineStore {
         try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             insert.setObject(1, OffsetDateTime.ofInstant(m.receivedAt().truncatedTo(ChronoUnit.MILLIS),
                     ZoneOffset.UTC));
-            insert.setString(2, m.deviceId() == null ? null : clip(m.deviceId(), MAX_DEVICE_ID));
-            insert.setString(3, m.topic());
-            insert.setString(4, m.reason().code());
-            insert.setString(5, detail);
-            insert.setString(6, payload);
+            insert.setString(2, m.deviceId() == null ? null : text(clip(m.deviceId(), MAX_ID)));
+            insert.setString(3, m.meterId() == null ? null : text(clip(m.meterId(), MAX_ID)));
+            insert.setString(4, text(m.topic()));
+            insert.setString(5, m.reason().code());
+            insert.setString(6, text(detail));
+            insert.setString(7, payload);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -97,7 +98,8 @@ public final class QuarantineStore {
     }
 
     /**
-     * The newest quarantined messages first, at most {@code limit} of them, optionally of one device only.
+     * The newest quarantined messages first, at most {@code limit} of them; with {@code deviceId}, only those that
+     * device sent or that name it as the meter (so a meter's messages sent through a gateway are found too).
      */
     public List<QuarantineEntry> recent(Optional<String> deviceId, int limit) throws SQLException {
         if (limit < 1) {
@@ -108,6 +110,7 @@ public final class QuarantineStore {
             int i = 1;
             if (deviceId.isPresent()) {
                 q.setString(i++, deviceId.get());
+                q.setString(i++, deviceId.get());
             }
             q.setInt(i, limit);
             List<QuarantineEntry> out = new ArrayList<>();
@@ -115,12 +118,22 @@ public final class QuarantineStore {
                 while (rs.next()) {
                     out.add(new QuarantineEntry(rs.getLong("id"),
                             rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                            rs.getString("device_id"), rs.getString("topic"), rs.getString("reason"),
+                            rs.getString("device_id"), rs.getString("meter_id"), rs.getString("topic"),
+                            rs.getString("reason"),
                             rs.getString("detail"), rs.getString("payload")));
                 }
             }
             return out;
         }
+    }
+
+    /**
+     * Device-supplied text (a topic, a JSON key echoed in the detail) may hold U+0000, which PostgreSQL text
+     * refuses: the insert would fail on every retry and hold up the quarantine. It becomes U+FFFD. The payload
+     * itself is kept exactly (see {@link PayloadText}).
+     */
+    private static String text(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
     }
 
     private static String clip(String s, int max) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,7 +28,7 @@ public final class QuarantineWriter implements PressureSource, AutoCloseable {
     private final QuarantineStore store;
     private final Backoff backoff;
     private final Watermarks watermarks;
-    private final ExecutorService executor;
+    private final Executor executor;
     private volatile boolean closing;
 
     /** @param maxPending messages waiting for the database above which sources should pause */
@@ -40,9 +41,12 @@ public final class QuarantineWriter implements PressureSource, AutoCloseable {
                 }));
     }
 
-    /** With the executor that runs the inserts (tests pass a direct one to stay on their thread). */
-    QuarantineWriter(QuarantineStore store, Backoff backoff, int maxPending, IngestMetrics metrics,
-                     ExecutorService executor) {
+    /**
+     * With the executor that runs the inserts: it must run them one at a time, off any event loop (tests pass a
+     * direct executor to stay on their thread). {@link #close} shuts it down when it is an ExecutorService.
+     */
+    public QuarantineWriter(QuarantineStore store, Backoff backoff, int maxPending, IngestMetrics metrics,
+                            Executor executor) {
         this.store = store;
         this.backoff = backoff;
         this.watermarks = new Watermarks(maxPending, maxPending / 2);
@@ -103,12 +107,16 @@ public final class QuarantineWriter implements PressureSource, AutoCloseable {
 
     /** Writes what is queued, waiting at most {@code drainTimeout}, then gives up on the rest. */
     public void close(Duration drainTimeout) {
-        executor.shutdown();
+        if (!(executor instanceof ExecutorService service)) {
+            closing = true;
+            return;
+        }
+        service.shutdown();
         try {
-            if (!executor.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!service.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 closing = true;
-                executor.shutdownNow();
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                service.shutdownNow();
+                service.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

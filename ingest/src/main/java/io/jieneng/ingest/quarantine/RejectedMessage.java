@@ -9,10 +9,11 @@ import java.util.Objects;
  * A refused MQTT message on its way to the quarantine.
  *
  * @param deviceId the authenticated device, or {@code null} for an anonymous connection
+ * @param meterId  the meter the topic names, or {@code null} when it names none
  * @param detail   human text with the JSON path of the first problem
  * @param payload  the payload exactly as received
  */
-public record RejectedMessage(Instant receivedAt, String deviceId, String topic, RejectReason reason,
+public record RejectedMessage(Instant receivedAt, String deviceId, String meterId, String topic, RejectReason reason,
                               String detail, byte[] payload) {
 
     public RejectedMessage {

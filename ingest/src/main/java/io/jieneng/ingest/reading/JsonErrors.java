@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class JsonErrors {
 
     // Jackson appends "[Source: REDACTED ...; line: 1, column: 1]" to some messages; it says nothing useful here.
-    private static final Pattern SOURCE = Pattern.compile("\\s*\\(?start marker at \\[Source:[^]]*]\\)?|\\[Source:[^]]*]");
+    private static final Pattern SOURCE =
+            Pattern.compile("\\s*\\(?start marker at \\[Source:[^]]*]\\)?|\\[Source:[^]]*]");
 
     private JsonErrors() {
     }

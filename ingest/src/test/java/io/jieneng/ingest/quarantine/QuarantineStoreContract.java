@@ -30,7 +30,7 @@ abstract class QuarantineStoreContract {
     }
 
     static RejectedMessage message(int i, String device, byte[] payload) {
-        return new RejectedMessage(T0.plusSeconds(i), device, "meters/" + device + "/readings",
+        return new RejectedMessage(T0.plusSeconds(i), device, device, "meters/" + device + "/readings",
                 RejectReason.TS_IN_FUTURE, "$.ts: too late " + i, payload);
     }
 
@@ -53,6 +53,18 @@ abstract class QuarantineStoreContract {
         assertThat(newest.deviceId()).isEqualTo("m-even");
         assertThat(newest.topic()).isEqualTo("meters/m-even/readings");
         assertThat(newest.reason()).isEqualTo("ts_in_future");
+    }
+
+    @Test
+    void findsAMetersMessagesSentThroughAGateway() throws Exception {
+        QuarantineStore store = new QuarantineStore(dataSource, 100);
+        store.add(new RejectedMessage(T0, "gw-1", "gov-water", "meters/gov-water/readings",
+                RejectReason.EMPTY, "payload is empty", new byte[0]));
+        store.add(new RejectedMessage(T0, "gw-1", null, "elsewhere", RejectReason.TOPIC_NOT_ALLOWED, "no", utf8("x")));
+        assertThat(store.recent(Optional.of("gov-water"), 10)).extracting(QuarantineEntry::topic)
+                .containsExactly("meters/gov-water/readings");
+        assertThat(store.recent(Optional.of("gw-1"), 10)).extracting(QuarantineEntry::meterId)
+                .containsExactly(null, "gov-water");
     }
 
     @Test
@@ -80,6 +92,17 @@ abstract class QuarantineStoreContract {
         assertThat(PayloadText.bytes(rows.get(1).payload())).isEqualTo(withNul);
         assertThat(rows.get(2).payload()).isEqualTo("base64://57AA==");
         assertThat(PayloadText.bytes(rows.get(2).payload())).isEqualTo(notUtf8);
+    }
+
+    @Test
+    void storesNulCharactersOfDeviceTextAsReplacementCharacters() throws Exception {
+        QuarantineStore store = new QuarantineStore(dataSource, 10);
+        store.add(new RejectedMessage(T0, "m", null, "meters/m\u0000/readings", RejectReason.UNKNOWN_FIELD,
+                "$.a\u0000b: not a reading field", utf8("{\"a\\u0000b\":1}")));
+        QuarantineEntry row = store.recent(Optional.empty(), 1).get(0);
+        assertThat(row.topic()).isEqualTo("meters/m\uFFFD/readings");
+        assertThat(row.detail()).isEqualTo("$.a\uFFFDb: not a reading field");
+        assertThat(row.payload()).isEqualTo("{\"a\\u0000b\":1}");
     }
 
     @Test

@@ -33,6 +33,13 @@ final class ConnAcks {
         return null;
     }
 
+    /** The client's Request Problem Information (MQTT 5 §3.1.2.11.7); absent means yes. */
+    static boolean wantsProblemInformation(MqttConnectMessage connect) {
+        MqttProperties.MqttProperty<?> p = connect.variableHeader().properties()
+                .getProperty(MqttProperties.MqttPropertyType.REQUEST_PROBLEM_INFORMATION.value());
+        return p == null || !Integer.valueOf(0).equals(p.value());
+    }
+
     /**
      * The CONNACK that accepts {@code session}. No session state is kept between connections, so the session is
      * never present. MQTT 5 clients learn the packet size limit and that subscriptions are not offered.

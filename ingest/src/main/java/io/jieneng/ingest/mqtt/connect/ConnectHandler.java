@@ -48,6 +48,7 @@ public final class ConnectHandler extends PacketHandler {
         boolean assignId = version == MqttVersion.MQTT_5 && clientId.isEmpty();
         MqttSession session = MqttSession.start(channel, version, assignId ? "jieneng-" + UUID.randomUUID()
                 : clientId, connect.variableHeader().keepAliveTimeSeconds());
+        session.wantsProblemInformation(ConnAcks.wantsProblemInformation(connect));
         ConnectRefusal early = ConnAcks.earlyRefusal(version, connect);
         if (early != null) {
             refuse(channel, session, early);

@@ -1,19 +1,13 @@
 package io.jieneng.ingest.mqtt.publish;
 
 import io.jieneng.devices.reading.Reading;
-import io.jieneng.ingest.IngestMetrics;
-import io.jieneng.ingest.mqtt.Backpressure;
-import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.MqttSession;
 import io.jieneng.ingest.mqtt.Replies;
-import io.jieneng.ingest.pipeline.BatchWriter;
-import io.jieneng.ingest.quarantine.QuarantineWriter;
 import io.jieneng.ingest.quarantine.RejectedMessage;
 import io.jieneng.ingest.reading.RejectReason;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +29,7 @@ public final class PublishResponder {
         final int qos;
         final int packetId;
         byte reason;
+        String reasonString;
         boolean ready;
 
         Ack(int qos, int packetId) {
@@ -42,6 +37,8 @@ public final class PublishResponder {
             this.packetId = packetId;
         }
     }
+
+    private static final int MAX_REASON_STRING = 256;
 
     private final Channel channel;
     private final PublishPipeline pipeline;
@@ -73,7 +70,7 @@ public final class PublishResponder {
         try {
             high = pipeline.writer().submit(readings, () -> channel.eventLoop().execute(() -> {
                 pipeline.metrics().stored(in.qos(), count);
-                complete(ack, Replies.SUCCESS);
+                complete(ack, Replies.SUCCESS, null);
             }));
         } catch (IllegalStateException closing) {
             pipeline.disconnector().disconnect(channel, MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN,
@@ -96,17 +93,27 @@ public final class PublishResponder {
             channel.config().setAutoRead(false);
         }
         RejectedMessage message = new RejectedMessage(pipeline.clock().instant(), session.principal().deviceId(),
-                in.topic(), reason, detail, in.payload());
+                TopicAcl.meterOf(in.topic()).orElse(null), in.topic(), reason, detail, in.payload());
         pipeline.quarantine().submit(message).whenComplete((id, error) -> channel.eventLoop().execute(() -> {
             if (error != null) {
                 channel.close();
             } else if (thenClose) {
                 channel.close();
             } else {
-                complete(ack, ackReason);
+                complete(ack, ackReason, explanation(session, ackReason, reason, detail));
             }
         }));
         pipeline.backpressure().pauseIfNeeded(channel);
+    }
+
+    /** MQTT 5 devices learn the reason and JSON path of a refusal, unless they asked not to. */
+    private static String explanation(MqttSession session, byte ackReason, RejectReason reason, String detail) {
+        if (!session.isMqtt5() || !session.wantsProblemInformation() || ackReason == Replies.SUCCESS) {
+            return null;
+        }
+        String text = reason.code() + ": " + detail;
+        // Bounded, so the acknowledgement stays far below any Maximum Packet Size a client may set.
+        return text.length() <= MAX_REASON_STRING ? text : text.substring(0, MAX_REASON_STRING);
     }
 
     private Ack reserve(Inbound in) {
@@ -118,22 +125,23 @@ public final class PublishResponder {
         return ack;
     }
 
-    private void complete(Ack ack, byte reason) {
+    private void complete(Ack ack, byte reason, String reasonString) {
         if (ack == null) {
             return;
         }
         ack.reason = reason;
+        ack.reasonString = reasonString;
         ack.ready = true;
         boolean wrote = false;
         while (!order.isEmpty() && order.peekFirst().ready) {
             Ack next = order.pollFirst();
             if (next.qos == 1) {
-                channel.write(Replies.pubAck(next.packetId, next.reason));
+                channel.write(Replies.pubAck(next.packetId, next.reason, next.reasonString));
             } else {
                 if ((next.reason & 0xff) < 0x80) {
                     awaitingRelease.add(next.packetId);
                 }
-                channel.write(Replies.pubRec(next.packetId, next.reason));
+                channel.write(Replies.pubRec(next.packetId, next.reason, next.reasonString));
             }
             wrote = true;
         }

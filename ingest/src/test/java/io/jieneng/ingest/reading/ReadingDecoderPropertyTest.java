@@ -28,7 +28,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReadingDecoderProperties {
+class ReadingDecoderPropertyTest {
 
     static final Instant NOW = ReadingDecoderTest.NOW;
     static final ReadingDecoder DECODER = new ReadingDecoder(DecodeLimits.CONTRACT, ReadingDecoderTest.SHANGHAI);
@@ -89,7 +89,8 @@ class ReadingDecoderProperties {
         long earliest = meter.commissioned() == null ? 0
                 : meter.commissioned().atStartOfDay(ReadingDecoderTest.SHANGHAI).toInstant().toEpochMilli();
         long latest = NOW.toEpochMilli() + Duration.ofMinutes(5).toMillis();
-        Arbitrary<Long> ts = Arbitraries.longs().between(earliest, latest).edgeCases(c -> c.includeOnly(earliest, latest));
+        Arbitrary<Long> ts = Arbitraries.longs().between(earliest, latest)
+                .edgeCases(c -> c.includeOnly(earliest, latest));
         Set<ReadingField> allowed = meter.type().allowedFields(meter.role());
         Arbitrary<Map<ReadingField, Double>> values = Arbitraries.subsetOf(allowed).ofMinSize(1).flatMap(fields -> {
             List<ReadingField> order = new ArrayList<>(fields);

@@ -1,0 +1,75 @@
+package io.jieneng.ingest;
+
+import io.jieneng.ingest.sink.StoreKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IngestConfigTest {
+
+    @Test
+    void defaultsMatchTheContract() {
+        IngestConfig c = IngestConfig.defaults();
+        assertThat(c.mqttHost()).isEqualTo("0.0.0.0");
+        assertThat(c.mqttPort()).isEqualTo(1883);
+        assertThat(c.allowAnonymous()).isFalse();
+        assertThat(c.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(c.store().kind()).isEqualTo(StoreKind.QUESTDB);
+        assertThat(c.store().questDbUrl()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(c.store().influxDb()).isEqualTo("jieneng");
+        assertThat(c.maxPayloadBytes()).isEqualTo(65536);
+        assertThat(c.maxReadingsPerMessage()).isEqualTo(10_000);
+        assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.batchMaxReadings()).isEqualTo(5000);
+        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(c.maxPendingReadings()).isEqualTo(200_000);
+        assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.quarantineMaxRows()).isEqualTo(100_000);
+        assertThat(c.bcryptCost()).isEqualTo(10);
+    }
+
+    @Test
+    void readsEveryKey() {
+        Map<String, String> env = Map.ofEntries(Map.entry("JIENENG_MQTT_HOST", "127.0.0.1"),
+                Map.entry("JIENENG_MQTT_PORT", "0"), Map.entry("JIENENG_MQTT_ALLOW_ANONYMOUS", "TRUE"),
+                Map.entry("JIENENG_TIMEZONE", "UTC"), Map.entry("JIENENG_STORE", "influxdb"),
+                Map.entry("JIENENG_INFLUX_URL", "http://127.0.0.1:18086"), Map.entry("JIENENG_INFLUX_DB", "t1"),
+                Map.entry("JIENENG_INFLUX_USER", "u"), Map.entry("JIENENG_INFLUX_PASSWORD", "p"),
+                Map.entry("JIENENG_QUESTDB_TABLE_PREFIX", "it_"),
+                Map.entry("JIENENG_INGEST_MAX_FUTURE_SECONDS", "60"),
+                Map.entry("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"), Map.entry("JIENENG_BCRYPT_COST", "12"));
+        IngestConfig c = IngestConfig.fromLookup(env::get);
+        assertThat(c.mqttHost()).isEqualTo("127.0.0.1");
+        assertThat(c.mqttPort()).isZero();
+        assertThat(c.allowAnonymous()).isTrue();
+        assertThat(c.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(c.store().kind()).isEqualTo(StoreKind.INFLUXDB);
+        assertThat(c.store().influxUrl()).isEqualTo("http://127.0.0.1:18086");
+        assertThat(c.store().influxDb()).isEqualTo("t1");
+        assertThat(c.store().influxPassword()).isEqualTo("p");
+        assertThat(c.store().toString()).doesNotContain("=p,").doesNotContain("password");
+        assertThat(c.store().questDbTablePrefix()).isEqualTo("it_");
+        assertThat(c.maxFuture()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
+        assertThat(c.bcryptCost()).isEqualTo(12);
+    }
+
+    @Test
+    void namesTheKeyAndTheValueOfABadSetting() {
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_PORT", "18a3")::get))
+                .hasMessageContaining("JIENENG_MQTT_PORT").hasMessageContaining("18a3");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_PORT", "70000")::get))
+                .hasMessageContaining("JIENENG_MQTT_PORT").hasMessageContaining("70000");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_STORE", "mongo")::get))
+                .hasMessageContaining("JIENENG_STORE").hasMessageContaining("mongo");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_TIMEZONE", "Mars/Base")::get))
+                .hasMessageContaining("JIENENG_TIMEZONE").hasMessageContaining("Mars/Base");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_ALLOW_ANONYMOUS", "yes")::get))
+                .hasMessageContaining("JIENENG_MQTT_ALLOW_ANONYMOUS").hasMessageContaining("yes");
+    }
+}

@@ -1,0 +1,60 @@
+package io.jieneng.ingest.testing;
+
+import io.jieneng.devices.registry.Gateway;
+import io.jieneng.devices.registry.Institution;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.MeterRole;
+import io.jieneng.devices.registry.MeterType;
+import io.jieneng.devices.registry.Region;
+import io.jieneng.devices.registry.RegionLevel;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.devices.registry.RegistryDocument;
+import io.jieneng.devices.registry.SubItem;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A small registry built in code, with the clear secrets the test devices connect with. */
+public final class TestRegistry {
+
+    public static final String MAIN = "gov-e-main";
+    public static final String HVAC = "gov-e-hvac";
+    public static final String PV = "gov-pv-1";
+    public static final String WATER = "gov-water";
+    public static final String GAS = "gov-gas";
+    public static final String GATEWAY = "gw-1";
+    public static final String INSTITUTION = "js-gov-office";
+    public static final String REGION = "320102";
+
+    private TestRegistry() {
+    }
+
+    /** The clear secret of a test device. */
+    public static String secret(String deviceId) {
+        return "secret-of-" + deviceId;
+    }
+
+    public static RegistryDocument document() {
+        return new RegistryDocument(
+                List.of(new Region("320000", "江苏省", RegionLevel.PROVINCE, null),
+                        new Region("320100", "南京市", RegionLevel.CITY, "320000"),
+                        new Region(REGION, "玄武区", RegionLevel.COUNTY, "320100")),
+                List.of(new Institution(INSTITUTION, "江苏省机关事务管理局", REGION, "government", 42000.0, 850)),
+                List.of(meter(MAIN, MeterType.ELECTRICITY, MeterRole.MAIN, null, LocalDate.of(2025, 1, 1)),
+                        meter(HVAC, MeterType.ELECTRICITY, MeterRole.SUB, SubItem.HVAC, null),
+                        meter(PV, MeterType.PV, null, null, null),
+                        meter(WATER, MeterType.WATER, null, null, null),
+                        meter(GAS, MeterType.GAS, null, null, null)),
+                List.of(new Gateway(GATEWAY, List.of(WATER, GAS), secret(GATEWAY))),
+                null, null, null, null);
+    }
+
+    public static Registry registry() {
+        return Registry.of(document());
+    }
+
+    private static Meter meter(String id, MeterType type, MeterRole role, SubItem subitem, LocalDate commissioned) {
+        return new Meter(id, INSTITUTION, type, role, subitem, type == MeterType.PV ? 120.0 : null, 900,
+                commissioned, secret(id));
+    }
+}
