@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The standalone ingest ({@code ./jieneng ingest}; scaled out horizontally). Configured by environment variables:
- * those of {@link IngestConfig}, plus the registry database: {@code JIENENG_REGISTRY_DB_URL} (default an H2 file
- * in {@code JIENENG_DATA_DIR}, default {@code ./data}), {@code JIENENG_REGISTRY_DB_USER},
- * {@code JIENENG_REGISTRY_DB_PASSWORD}. The registry snapshot is reloaded every 30 seconds, so imports made
+ * those of {@link IngestConfig}, plus the registry database: {@code JIENENG_DB_URL} (default an H2 file
+ * in {@code JIENENG_DATA_DIR}, default {@code ./data}), {@code JIENENG_DB_USER},
+ * {@code JIENENG_DB_PASSWORD}. The registry snapshot is reloaded every 30 seconds, so imports made
  * through analytics reach a standalone ingest within that time.
  */
 public final class IngestMain {
@@ -36,13 +36,13 @@ public final class IngestMain {
 
     public static void main(String[] args) throws Exception {
         IngestConfig config = IngestConfig.fromLookup(System::getenv);
-        String url = System.getenv("JIENENG_REGISTRY_DB_URL");
+        String url = System.getenv("JIENENG_DB_URL");
         if (url == null || url.isBlank()) {
             String dataDir = System.getenv("JIENENG_DATA_DIR");
             url = RegistryDatabase.h2FileUrl(Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir));
         }
-        RegistryDatabase database = RegistryDatabase.open(url, System.getenv("JIENENG_REGISTRY_DB_USER"),
-                System.getenv("JIENENG_REGISTRY_DB_PASSWORD"));
+        RegistryDatabase database = RegistryDatabase.open(url, System.getenv("JIENENG_DB_USER"),
+                System.getenv("JIENENG_DB_PASSWORD"));
         RegistryStore store = database.store(new SecretHasher(config.bcryptCost()));
         AtomicReference<Registry> snapshot = new AtomicReference<>(store.load());
 
