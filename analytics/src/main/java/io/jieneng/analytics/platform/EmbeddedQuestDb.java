@@ -37,7 +37,12 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         try {
             Files.createDirectories(root.resolve("conf"));
             Files.createDirectories(root.resolve("log"));
-            writeLogConfig(root);
+            Path logConf = writeLogConfig(root);
+            // QuestDB's logging is configured once per JVM, from the file named by the system property "out"
+            // (LogFactory.CONFIG_SYSTEM_PROPERTY); without it QuestDB logs everything to the console.
+            if (System.getProperty(io.questdb.log.LogFactory.CONFIG_SYSTEM_PROPERTY) == null) {
+                System.setProperty(io.questdb.log.LogFactory.CONFIG_SYSTEM_PROPERTY, logConf.toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the QuestDB directory " + root, e);
         }
@@ -84,10 +89,10 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     }
 
     // QuestDB's own log goes to a rolling file under the data directory; only errors reach the console.
-    private static void writeLogConfig(Path root) throws IOException {
-        Path logConf = root.resolve("conf").resolve("log.conf");
+    private static Path writeLogConfig(Path root) throws IOException {
+        Path logConf = root.toAbsolutePath().resolve("conf").resolve("log.conf");
         if (Files.exists(logConf)) {
-            return;
+            return logConf;
         }
         String logDir = root.toAbsolutePath().resolve("log").toString();
         Files.writeString(logConf, String.join("\n",
@@ -96,10 +101,12 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                 "w.file.location=" + logDir + "/questdb.log.${date:yyyyMMdd}",
                 "w.file.level=INFO,ERROR,CRITICAL,ADVISORY",
                 "w.file.rollEvery=day",
+                "w.file.rollSize=128m",
                 "w.file.sizeLimit=1g",
                 "w.stdout.class=io.questdb.log.LogConsoleWriter",
                 "w.stdout.level=ERROR,CRITICAL",
                 ""));
+        return logConf;
     }
 
     private static int freePort() {
