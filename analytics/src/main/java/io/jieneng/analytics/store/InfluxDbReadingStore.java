@@ -2,10 +2,9 @@ package io.jieneng.analytics.store;
 
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.ingest.sink.InfluxConnections;
 import io.jieneng.ingest.sink.ReadingSchema;
-import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 
@@ -39,12 +38,7 @@ public final class InfluxDbReadingStore implements ReadingStore, AutoCloseable {
     private final String database;
 
     public InfluxDbReadingStore(String url, String database, String user, String password) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(120, TimeUnit.SECONDS);
-        this.influx = user == null || user.isEmpty()
-                ? InfluxDBFactory.connect(url, http)
-                : InfluxDBFactory.connect(url, user, password == null ? "" : password, http);
+        this.influx = InfluxConnections.connect(url, user, password);
         this.database = database;
     }
 
@@ -107,11 +101,7 @@ public final class InfluxDbReadingStore implements ReadingStore, AutoCloseable {
 
     @Override
     public boolean isReachable() {
-        try {
-            return influx.ping().isGood();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return InfluxConnections.isReachable(influx);
     }
 
     @Override

@@ -4,9 +4,7 @@ import io.jieneng.analytics.platform.InProcessIngest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  * through the gateway, water adds 1.5 m³ in the 00h and gas 1 m³ in each of the 00h and 01h. The sub-meter's
  * 1000 kWh must appear nowhere.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ConsumptionPathScenario {
+public abstract class ConsumptionPathScenario extends PlatformTest {
 
     private static final double KGCE_PER_KWH = 0.1229;
     private static final double KGCE_PER_M3_GAS = 1.2143;
@@ -46,16 +43,8 @@ public abstract class ConsumptionPathScenario {
     @Inject
     InProcessIngest ingest;
 
-    private boolean prepared;
-
-    // Once per class, but in @BeforeEach: Quarkus points RestAssured at the app's random port per test method.
-    @BeforeEach
-    void publishReadings() throws Exception {
-        if (prepared) {
-            return;
-        }
-        prepared = true;
-        Api.importTestRegistry();
+    @Override
+    protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
         try (Meters main = Meters.connect(port, "it-main", "main-secret")) {
             main.publish("it-main", "[" + reading("2026-03-09T23:50+08:00", "energyKwh", 1000.0, "exportKwh", 0.0)

@@ -20,11 +20,14 @@ import java.util.stream.Stream;
 public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
 
     private String store = "questdb";
+    private String registryFile;
     private Path dataDir;
 
+    /** {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry. */
     @Override
     public void init(Map<String, String> initArgs) {
         store = initArgs.getOrDefault("store", "questdb");
+        registryFile = initArgs.get("registryFile");
     }
 
     @Override
@@ -37,6 +40,9 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("jieneng.data-dir", dataDir.toString());
         config.put("jieneng.store", store);
+        if (registryFile != null) {
+            config.put("jieneng.registry-file", registryFile);
+        }
         if ("influxdb".equals(store)) {
             config.put("jieneng.influx.url", TestServers.influxUrl());
             config.put("jieneng.influx.db", "jieneng_it_" + UUID.randomUUID().toString().replace("-", ""));

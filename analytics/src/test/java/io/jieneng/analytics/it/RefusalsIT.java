@@ -11,9 +11,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,23 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad credentials and bad payloads are refused with the contract's codes, kept in the quarantine, and counted. */
 @QuarkusTest
 @WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RefusalsIT {
+class RefusalsIT extends PlatformTest {
 
     @Inject
     InProcessIngest ingest;
-
-    private boolean prepared;
-
-    // Once per class, but in @BeforeEach: Quarkus points RestAssured at the app's random port per test method.
-    @BeforeEach
-    void registry() {
-        if (prepared) {
-            return;
-        }
-        prepared = true;
-        Api.importTestRegistry();
-    }
 
     @Test
     void wrongMqttCredentialsAreRefusedIn311() {

@@ -4,9 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -17,20 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The registry API (CONTRACT.md §2) and who may read what (§3). */
 @QuarkusTest
 @WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryAndAccessIT {
-
-    private boolean prepared;
-
-    // Once per class, but in @BeforeEach: Quarkus points RestAssured at the app's random port per test method.
-    @BeforeEach
-    void registry() {
-        if (prepared) {
-            return;
-        }
-        prepared = true;
-        Api.importTestRegistry();
-    }
+class RegistryAndAccessIT extends PlatformTest {
 
     @Test
     void importingTheSameDocumentTwiceChangesNothing() {

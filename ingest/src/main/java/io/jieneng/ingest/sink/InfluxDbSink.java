@@ -5,7 +5,6 @@ import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
@@ -34,8 +33,7 @@ public final class InfluxDbSink implements ReadingSink {
      * @param registry the current registry snapshot, for the tags
      */
     public InfluxDbSink(String url, String database, String user, String password, Supplier<Registry> registry) {
-        this.influx = user == null || user.isEmpty() ? InfluxDBFactory.connect(url)
-                : InfluxDBFactory.connect(url, user, password);
+        this.influx = InfluxConnections.connect(url, user, password);
         this.database = database;
         this.registry = registry;
     }
@@ -91,11 +89,7 @@ public final class InfluxDbSink implements ReadingSink {
 
     @Override
     public boolean isReachable() {
-        try {
-            return influx.ping().isGood();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return InfluxConnections.isReachable(influx);
     }
 
     @Override

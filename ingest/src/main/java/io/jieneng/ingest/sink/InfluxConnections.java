@@ -1,0 +1,37 @@
+package io.jieneng.ingest.sink;
+
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/** Connections to InfluxDB's v1 HTTP API, shared by the writer here and the analytics reader. */
+public final class InfluxConnections {
+
+    private InfluxConnections() {
+    }
+
+    /**
+     * A client for {@code url}; {@code user} is {@code null} or empty when InfluxDB runs without authentication.
+     * The read timeout is generous because a year-long scan or a large batch can take a while on a busy server.
+     */
+    public static InfluxDB connect(String url, String user, String password) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(120, TimeUnit.SECONDS)
+                .writeTimeout(60, TimeUnit.SECONDS);
+        return user == null || user.isEmpty()
+                ? InfluxDBFactory.connect(url, http)
+                : InfluxDBFactory.connect(url, user, password == null ? "" : password, http);
+    }
+
+    /** True when InfluxDB answers {@code /ping}. */
+    public static boolean isReachable(InfluxDB influx) {
+        try {
+            return influx.ping().isGood();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
