@@ -1,15 +1,13 @@
 package io.jieneng.devices.registry;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.jieneng.devices.reading.ReadingField;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /** What a meter measures (CONTRACT.md §2). It decides which reading fields the meter may send. */
-public enum MeterType {
+public enum MeterType implements JsonEnum {
     ELECTRICITY, PV, WATER, GAS, HEAT;
 
     /**
@@ -28,17 +26,7 @@ public enum MeterType {
         };
     }
 
-    @JsonValue
-    public String json() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<MeterType> fromJson(String s) {
-        for (MeterType t : values()) {
-            if (t.json().equals(s)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return JsonEnum.parse(MeterType.class, s);
     }
 }

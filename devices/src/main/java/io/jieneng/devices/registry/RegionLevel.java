@@ -1,12 +1,9 @@
 package io.jieneng.devices.registry;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Locale;
 import java.util.Optional;
 
 /** Administrative level of a region; a region's parent is always exactly one level up. */
-public enum RegionLevel {
+public enum RegionLevel implements JsonEnum {
     PROVINCE, CITY, COUNTY;
 
     /** The level a parent of this level must have, or empty for a province. */
@@ -14,17 +11,7 @@ public enum RegionLevel {
         return ordinal() == 0 ? Optional.empty() : Optional.of(values()[ordinal() - 1]);
     }
 
-    @JsonValue
-    public String json() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<RegionLevel> fromJson(String s) {
-        for (RegionLevel l : values()) {
-            if (l.json().equals(s)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return JsonEnum.parse(RegionLevel.class, s);
     }
 }
