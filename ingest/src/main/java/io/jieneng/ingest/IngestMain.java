@@ -61,12 +61,14 @@ public final class IngestMain {
         }, RELOAD_SECONDS, RELOAD_SECONDS, TimeUnit.SECONDS);
 
         ReadingSink sink = ReadingSinks.create(config.store(), snapshot::get);
-        IngestServer server = new IngestServer(config, snapshot::get, store, sink,
+        IngestCore core = new IngestCore(config, snapshot::get, sink,
                 new QuarantineStore(database.dataSource(), config.quarantineMaxRows()), new SimpleMeterRegistry(),
                 Clock.systemUTC());
+        IngestServer server = new IngestServer(core, store);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            core.close();
             reload.shutdownNow();
             database.close();
             stopped.countDown();

@@ -2,6 +2,7 @@ package io.jieneng.analytics.platform;
 
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.ingest.IngestConfig;
+import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
 import io.jieneng.ingest.sink.ReadingSinks;
@@ -44,6 +45,7 @@ public class InProcessIngest {
     @Inject
     MeterRegistry meters;
 
+    private IngestCore core;
     private IngestServer server;
     private QuarantineStore quarantine;
 
@@ -56,8 +58,9 @@ public class InProcessIngest {
             LOG.info("in-process ingest disabled (JIENENG_IN_PROCESS_INGEST=false); run ./jieneng ingest instead");
             return;
         }
-        server = new IngestServer(ingest, registry::current, registry.store(),
-                ReadingSinks.create(store.settings(), registry::current), quarantine, meters, Clock.systemUTC());
+        core = new IngestCore(ingest, registry::current, ReadingSinks.create(store.settings(), registry::current),
+                quarantine, meters, Clock.systemUTC());
+        server = new IngestServer(core, registry.store());
         server.start();
     }
 
@@ -65,6 +68,9 @@ public class InProcessIngest {
     void stop(@Observes @Priority(RegistryService.STARTUP_PRIORITY) ShutdownEvent event) {
         if (server != null) {
             server.close();
+        }
+        if (core != null) {
+            core.close();
         }
     }
 

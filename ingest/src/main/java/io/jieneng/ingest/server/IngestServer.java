@@ -1,23 +1,15 @@
 package io.jieneng.ingest.server;
 
-import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryStore;
 import io.jieneng.devices.security.SecretHasher;
 import io.jieneng.ingest.IngestConfig;
+import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
 import io.jieneng.ingest.mqtt.Backpressure;
 import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.connect.AuthCache;
 import io.jieneng.ingest.mqtt.connect.Authenticator;
 import io.jieneng.ingest.mqtt.publish.PublishPipeline;
-import io.jieneng.ingest.mqtt.publish.PublishService;
-import io.jieneng.ingest.pipeline.Backoff;
-import io.jieneng.ingest.pipeline.BatchWriter;
-import io.jieneng.ingest.quarantine.QuarantineStore;
-import io.jieneng.ingest.quarantine.QuarantineWriter;
-import io.jieneng.ingest.reading.ReadingDecoder;
-import io.jieneng.ingest.sink.ReadingSink;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -35,18 +27,16 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The MQTT ingest endpoint: devices connect, publish readings, and get PUBACK/PUBREC once the readings are durable
  * in the store. Runs standalone ({@code IngestMain}) or inside the analytics application; either way the caller
- * owns the registry, its database and the meter registry, and hands the sink over: {@link #close()} closes it.
+ * owns the {@link IngestCore} (registry, store writer, quarantine) this listener feeds.
  */
 public final class IngestServer implements AutoCloseable {
 
@@ -54,65 +44,44 @@ public final class IngestServer implements AutoCloseable {
     private static final int AUTH_THREADS = 2;
     private static final int AUTH_QUEUE = 1024;
     private static final Duration AUTH_CACHE_TTL = Duration.ofMinutes(10);
-    private static final int QUARANTINE_MAX_PENDING = 10_000;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    private final IngestConfig config;
-    private final Supplier<Registry> registry;
+    private final IngestCore core;
     private final RegistryStore secrets;
-    private final ReadingSink sink;
-    private final QuarantineStore quarantineStore;
-    private final MeterRegistry meterRegistry;
-    private final Clock clock;
     private final Disconnector disconnector = new Disconnector();
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
-    private BatchWriter writer;
-    private QuarantineWriter quarantine;
     private ThreadPoolExecutor authExecutor;
     private boolean closed;
 
     /**
-     * @param registry   the current registry snapshot; called for every CONNECT and PUBLISH, so it must be cheap
-     * @param secrets    where device secret hashes are read (off the event loops)
-     * @param sink       the store writer; closed by {@link #close()}
-     * @param quarantine the quarantine table for refused messages
-     * @param meters     where the {@code jieneng.ingest.*} meters are registered
-     * @param clock      the time for the future-ts bound and the quarantine
+     * @param core    the shared pipeline this listener feeds; its owner closes it after this server
+     * @param secrets where device secret hashes are read (off the event loops)
      */
-    public IngestServer(IngestConfig config, Supplier<Registry> registry, RegistryStore secrets, ReadingSink sink,
-                        QuarantineStore quarantine, MeterRegistry meters, Clock clock) {
-        this.config = config;
-        this.registry = registry;
+    public IngestServer(IngestCore core, RegistryStore secrets) {
+        this.core = core;
         this.secrets = secrets;
-        this.sink = sink;
-        this.quarantineStore = quarantine;
-        this.meterRegistry = meters;
-        this.clock = clock;
     }
 
-    /** Binds the MQTT port (epoll when available, else NIO) and starts the writers. */
+    /** Binds the MQTT port (epoll when available, else NIO). */
     public synchronized void start() throws InterruptedException {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("an IngestServer starts once");
         }
-        IngestMetrics metrics = new IngestMetrics(meterRegistry);
-        writer = new BatchWriter(sink, new BatchWriter.Settings(config.batchMaxReadings(), config.batchMaxDelay(),
-                config.maxPendingReadings(), Backoff.DEFAULT), metrics);
-        quarantine = new QuarantineWriter(quarantineStore, Backoff.DEFAULT, QUARANTINE_MAX_PENDING, metrics);
-        Backpressure backpressure = new Backpressure(List.of(writer, quarantine), metrics);
+        IngestConfig config = core.config();
+        IngestMetrics metrics = core.metrics();
+        Backpressure backpressure = new Backpressure(List.of(core.writer(), core.quarantine()), metrics);
         authExecutor = new ThreadPoolExecutor(AUTH_THREADS, AUTH_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(AUTH_QUEUE), new DefaultThreadFactory("jieneng-ingest-auth", true));
-        Authenticator authenticator = new Authenticator(registry, secrets, new SecretHasher(config.bcryptCost()),
-                new AuthCache(AUTH_CACHE_TTL), authExecutor, config.allowAnonymous());
-        PublishService publish = new PublishService(registry,
-                new ReadingDecoder(config.decodeLimits(), config.zone()), clock);
-        PublishPipeline pipeline = new PublishPipeline(writer, quarantine, backpressure, metrics, disconnector, clock);
+        Authenticator authenticator = new Authenticator(core.registry(), secrets,
+                new SecretHasher(config.bcryptCost()), new AuthCache(AUTH_CACHE_TTL), authExecutor,
+                config.allowAnonymous());
+        PublishPipeline pipeline = new PublishPipeline(core.writer(), core.quarantine(), backpressure, metrics,
+                disconnector, core.clock());
         MqttServices services = MqttServices.create(config.maxPayloadBytes(), config.connectTimeout(), metrics,
-                channels, authenticator, backpressure, publish, pipeline);
-        writer.start();
+                channels, authenticator, backpressure, core.publish(), pipeline);
 
         boolean epoll = Epoll.isAvailable();
         boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("jieneng-mqtt-accept"))
@@ -142,9 +111,9 @@ public final class IngestServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: stops accepting, lets the writers finish what they hold (so the acknowledgements still go
-     * out), disconnects the clients, and closes the sink last. What is still unwritten after the drain timeout
-     * was never acknowledged, so devices resend it.
+     * Stops gracefully: stops accepting, lets the shared writers finish what they hold (so the acknowledgements
+     * still go out), then disconnects the clients. What is still unwritten after the drain timeout was never
+     * acknowledged, so devices resend it. The core's owner closes the core (and with it the sink) afterwards.
      */
     @Override
     public synchronized void close() {
@@ -156,12 +125,7 @@ public final class IngestServer implements AutoCloseable {
             serverChannel.close().syncUninterruptibly();
         }
         channels.forEach(ch -> ch.eventLoop().execute(() -> ch.config().setAutoRead(false)));
-        if (writer != null) {
-            writer.close(DRAIN_TIMEOUT);
-        }
-        if (quarantine != null) {
-            quarantine.close(DRAIN_TIMEOUT);
-        }
+        core.drain(DRAIN_TIMEOUT);
         // Queued behind the acknowledgements the writers just handed to the event loops.
         channels.forEach(ch -> ch.eventLoop().execute(() -> disconnector.disconnect(ch,
                 MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN, "the server is stopping")));
@@ -174,7 +138,6 @@ public final class IngestServer implements AutoCloseable {
         if (authExecutor != null) {
             authExecutor.shutdownNow();
         }
-        sink.close();
         LOG.info("MQTT ingest stopped");
     }
 }

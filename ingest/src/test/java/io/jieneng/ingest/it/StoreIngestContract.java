@@ -1,6 +1,7 @@
 package io.jieneng.ingest.it;
 
 import io.jieneng.ingest.IngestConfig;
+import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
 import io.jieneng.ingest.quarantine.QuarantineEntry;
 import io.jieneng.ingest.quarantine.QuarantineStore;
@@ -54,6 +55,7 @@ abstract class StoreIngestContract {
     static GatedSink sink;
     static QuarantineStore quarantine;
     static SimpleMeterRegistry meters;
+    static IngestCore core;
 
     /** Starts ingest (ephemeral port, bcrypt cost 4) in front of {@code store}. */
     static void startIngest(ReadingSink store) throws Exception {
@@ -65,14 +67,17 @@ abstract class StoreIngestContract {
         meters = new SimpleMeterRegistry();
         IngestConfig config = IngestConfig.fromLookup(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
                 "JIENENG_MQTT_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5")::get);
-        server = new IngestServer(config, TestRegistry::registry, new InMemoryRegistryStore(TestRegistry.document()),
-                sink, quarantine, meters, Clock.systemUTC());
+        core = new IngestCore(config, TestRegistry::registry, sink, quarantine, meters, Clock.systemUTC());
+        server = new IngestServer(core, new InMemoryRegistryStore(TestRegistry.document()));
         server.start();
     }
 
     static void stopIngest() {
         if (server != null) {
             server.close();
+        }
+        if (core != null) {
+            core.close();
         }
     }
 

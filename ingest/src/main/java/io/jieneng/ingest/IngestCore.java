@@ -1,0 +1,109 @@
+package io.jieneng.ingest;
+
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.ingest.mqtt.publish.PublishService;
+import io.jieneng.ingest.pipeline.Backoff;
+import io.jieneng.ingest.pipeline.BatchWriter;
+import io.jieneng.ingest.quarantine.QuarantineStore;
+import io.jieneng.ingest.quarantine.QuarantineWriter;
+import io.jieneng.ingest.reading.ReadingDecoder;
+import io.jieneng.ingest.sink.ReadingSink;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The part of ingest every entry point shares: decoding and validation, the batch writer in front of the store,
+ * the quarantine writer, and the metrics. The MQTT listener ({@code IngestServer}) and the broker bridge both
+ * feed it, so readings from either are batched together and acknowledged only once durable.
+ */
+public final class IngestCore implements AutoCloseable {
+
+    private static final int QUARANTINE_MAX_PENDING = 10_000;
+
+    private final IngestConfig config;
+    private final Supplier<Registry> registry;
+    private final ReadingSink sink;
+    private final IngestMetrics metrics;
+    private final BatchWriter writer;
+    private final QuarantineWriter quarantine;
+    private final PublishService publish;
+    private final Clock clock;
+    private boolean closed;
+
+    /**
+     * Starts the writers.
+     *
+     * @param registry the current registry snapshot; called for every message, so it must be cheap
+     * @param sink     the store writer; closed by {@link #close()}
+     */
+    public IngestCore(IngestConfig config, Supplier<Registry> registry, ReadingSink sink, QuarantineStore quarantine,
+                      MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.registry = registry;
+        this.sink = sink;
+        this.clock = clock;
+        this.metrics = new IngestMetrics(meters);
+        this.writer = new BatchWriter(sink, new BatchWriter.Settings(config.batchMaxReadings(),
+                config.batchMaxDelay(), config.maxPendingReadings(), Backoff.DEFAULT), metrics);
+        this.quarantine = new QuarantineWriter(quarantine, Backoff.DEFAULT, QUARANTINE_MAX_PENDING, metrics);
+        this.publish = new PublishService(registry, new ReadingDecoder(config.decodeLimits(), config.zone()), clock);
+        writer.start();
+    }
+
+    public IngestConfig config() {
+        return config;
+    }
+
+    public Supplier<Registry> registry() {
+        return registry;
+    }
+
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
+    public BatchWriter writer() {
+        return writer;
+    }
+
+    public QuarantineWriter quarantine() {
+        return quarantine;
+    }
+
+    /** Topic check and payload decoding, Netty-free. */
+    public PublishService publish() {
+        return publish;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** True when the store answers. */
+    public boolean storeReachable() {
+        return sink.isReachable();
+    }
+
+    /**
+     * Stops taking work and writes what is queued, waiting at most {@code timeout} per writer; the completions
+     * (acknowledgements) of what gets written still run. Safe to call more than once.
+     */
+    public void drain(Duration timeout) {
+        writer.close(timeout);
+        quarantine.close(timeout);
+    }
+
+    /** Drains (10 s at most per writer), then closes the sink. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        drain(Duration.ofSeconds(10));
+        sink.close();
+    }
+}
