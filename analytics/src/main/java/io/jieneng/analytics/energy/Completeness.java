@@ -25,32 +25,50 @@ public final class Completeness {
      */
     public static void accumulate(long[] readingTsMillis, BucketGrid grid, long activeFromMillis,
             long activeUntilMillis, int intervalSeconds, double[] receivedCapped, double[] expected) {
-        if (intervalSeconds <= 0) {
-            throw new IllegalArgumentException("intervalSeconds must be positive: " + intervalSeconds);
-        }
-        int buckets = grid.size();
-        if (receivedCapped.length != buckets || expected.length != buckets) {
-            throw new IllegalArgumentException("expected arrays of " + buckets + " buckets, got "
-                    + receivedCapped.length + " and " + expected.length);
-        }
+        accumulate(receivedPerBucket(readingTsMillis, grid), grid, activeFromMillis, activeUntilMillis,
+                intervalSeconds, receivedCapped, expected);
+    }
+
+    /** The number of distinct reading timestamps in each bucket; those outside the grid are ignored. */
+    public static int[] receivedPerBucket(long[] readingTsMillis, BucketGrid grid) {
         long[] ts = RegisterSeries.distinctSorted(readingTsMillis);
-        double intervalMillis = intervalSeconds * 1000.0;
+        int[] received = new int[grid.size()];
         int k = 0;
-        for (int i = 0; i < buckets; i++) {
+        for (int i = 0; i < received.length; i++) {
             long start = grid.startMillis(i);
             long end = grid.endMillis(i);
             while (k < ts.length && ts[k] < start) {
                 k++;
             }
-            int received = 0;
             while (k < ts.length && ts[k] < end) {
-                received++;
+                received[i]++;
                 k++;
             }
-            long activeStart = Math.max(start, activeFromMillis);
-            long activeEnd = Math.min(end, activeUntilMillis);
+        }
+        return received;
+    }
+
+    /**
+     * Adds one meter's contribution from its per-bucket counts of distinct readings (as the rollups keep them).
+     *
+     * @see #accumulate(long[], BucketGrid, long, long, int, double[], double[])
+     */
+    public static void accumulate(int[] received, BucketGrid grid, long activeFromMillis, long activeUntilMillis,
+                                  int intervalSeconds, double[] receivedCapped, double[] expected) {
+        if (intervalSeconds <= 0) {
+            throw new IllegalArgumentException("intervalSeconds must be positive: " + intervalSeconds);
+        }
+        int buckets = grid.size();
+        if (received.length != buckets || receivedCapped.length != buckets || expected.length != buckets) {
+            throw new IllegalArgumentException("expected arrays of " + buckets + " buckets, got "
+                    + received.length + ", " + receivedCapped.length + " and " + expected.length);
+        }
+        double intervalMillis = intervalSeconds * 1000.0;
+        for (int i = 0; i < buckets; i++) {
+            long activeStart = Math.max(grid.startMillis(i), activeFromMillis);
+            long activeEnd = Math.min(grid.endMillis(i), activeUntilMillis);
             double expectedHere = activeEnd > activeStart ? (activeEnd - activeStart) / intervalMillis : 0.0;
-            receivedCapped[i] += Math.min(received, expectedHere);
+            receivedCapped[i] += Math.min(received[i], expectedHere);
             expected[i] += expectedHere;
         }
     }

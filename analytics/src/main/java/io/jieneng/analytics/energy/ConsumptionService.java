@@ -6,10 +6,7 @@ import io.jieneng.analytics.carbon.Factor;
 import io.jieneng.analytics.carbon.FactorTable;
 import io.jieneng.analytics.error.ApiException;
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.analytics.platform.TimeSeriesStore;
 import io.jieneng.analytics.registry.RegistryService;
-import io.jieneng.devices.reading.Reading;
-import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Institution;
 import io.jieneng.devices.registry.Meter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,27 +16,23 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Institution consumption per bucket (DOMAIN.md §1–§4): reads raw registers, turns them into interval energy
- * with {@link EnergyApportioner}, and converts purchased energy into kgce and CO₂ with the factor table.
+ * Institution consumption per bucket (DOMAIN.md §1–§4): sums the interval energy of the institution's counting
+ * meters into its quantities, and converts purchased energy into kgce and CO₂ with the factor table.
  */
 @ApplicationScoped
 public class ConsumptionService {
 
     /** Larger ranges are refused: they would be slow and unreadable, and rollups serve them (docs/API.md). */
     public static final int MAX_BUCKETS = 10_000;
-    // Beyond 1.5 reporting intervals between two readings, at least one reading is missing: a gap.
-    private static final double GAP_FACTOR = 1.5;
-    private static final long MIN_MARGIN_MILLIS = 3_600_000;
 
     @Inject
-    TimeSeriesStore store;
+    MeterEnergySource energy;
 
     @Inject
     RegistryService registry;
@@ -52,39 +45,34 @@ public class ConsumptionService {
 
     Clock clock = Clock.systemUTC();
 
-    public ConsumptionReport consumption(Institution institution, TimeRange range, Interval interval) {
+    /** The grid of {@code range} by {@code interval}, refusing ranges of more than {@link #MAX_BUCKETS} buckets. */
+    public BucketGrid grid(TimeRange range, Interval interval) {
         ZoneId zone = config.timezone();
         long count = BucketGrid.countBuckets(range.from(), range.to(), interval, zone);
         if (count > MAX_BUCKETS) {
             throw ApiException.badRequest("range too long", "the range has " + count + " " + interval.jsonName()
                     + " buckets; at most " + MAX_BUCKETS + " are allowed, use a longer interval or a shorter range");
         }
-        BucketGrid grid = BucketGrid.of(range.from(), range.to(), interval, zone);
+        return BucketGrid.of(range.from(), range.to(), interval, zone);
+    }
+
+    public ConsumptionReport consumption(Institution institution, TimeRange range, Interval interval) {
+        BucketGrid grid = grid(range, interval);
         List<Meter> meters = registry.current().metersOf(institution.id()).stream()
                 .filter(Meter::countsTowardTotals).toList();
-        Map<String, Map<ReadingField, Quantity>> feeds = new LinkedHashMap<>();
-        Map<String, Set<ReadingField>> registers = new LinkedHashMap<>();
-        long margin = MIN_MARGIN_MILLIS;
-        for (Meter m : meters) {
-            Map<ReadingField, Quantity> fed = Quantity.fedBy(m);
-            feeds.put(m.id(), fed);
-            registers.put(m.id(), fed.keySet());
-            margin = Math.max(margin, 2_000L * m.intervalSeconds());
-        }
+        Map<String, MeterSeries> series = energy.series(meters, grid);
         long now = clock.millis();
-        Map<String, List<Reading>> readings = ReadingWindow.fetch(store.reader(), registers,
-                grid.from().toEpochMilli(), grid.to().toEpochMilli(), margin, now);
-
         Accumulator acc = new Accumulator(grid.size());
         for (Meter m : meters) {
-            List<Reading> rs = readings.get(m.id());
-            long gap = (long) (GAP_FACTOR * m.intervalSeconds() * 1000);
-            feeds.get(m.id()).forEach((field, quantity) -> acc.add(quantity,
-                    EnergyApportioner.apportion(timestamps(rs, field), values(rs, field), grid, gap)));
+            MeterSeries s = series.get(m.id());
+            Quantity.fedBy(m).forEach((register, quantity) -> acc.add(quantity, s.energy(register)));
+            for (int i = 0; i < grid.size(); i++) {
+                acc.estimated[i] |= s.estimated()[i];
+            }
             long activeFrom = m.commissioned() == null ? Long.MIN_VALUE
-                    : m.commissioned().atStartOfDay(zone).toInstant().toEpochMilli();
-            Completeness.accumulate(timestamps(rs, null), grid, activeFrom, now, m.intervalSeconds(),
-                    acc.receivedCapped, acc.expected);
+                    : m.commissioned().atStartOfDay(grid.zone()).toInstant().toEpochMilli();
+            Completeness.accumulate(s.received(), grid, activeFrom, now, m.intervalSeconds(), acc.receivedCapped,
+                    acc.expected);
         }
         return report(institution, grid, acc);
     }
@@ -147,15 +135,6 @@ public class ConsumptionService {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
     }
 
-    /** Timestamps of the readings that carry {@code field}, or of all readings when it is null. */
-    private static long[] timestamps(List<Reading> rs, ReadingField field) {
-        return rs.stream().filter(r -> field == null || r.get(field) != null).mapToLong(Reading::tsMillis).toArray();
-    }
-
-    private static double[] values(List<Reading> rs, ReadingField field) {
-        return rs.stream().map(r -> r.get(field)).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
-    }
-
     /** Per-bucket sums of every quantity, with the completeness terms and the estimated flags. */
     private static final class Accumulator {
         final double[][] perQuantity;
@@ -170,8 +149,11 @@ public class ConsumptionService {
             expected = new double[buckets];
         }
 
-        void add(Quantity q, RegisterEnergy e) {
-            e.addInto(perQuantity[q.ordinal()], estimated);
+        void add(Quantity q, double[] perBucket) {
+            double[] target = perQuantity[q.ordinal()];
+            for (int i = 0; i < target.length; i++) {
+                target[i] += perBucket[i];
+            }
         }
 
         double[] bucket(int i) {
