@@ -3,6 +3,8 @@ package io.jieneng.analytics.platform;
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
+import io.jieneng.ingest.bridge.Bridge;
+import io.jieneng.ingest.bridge.BridgeConfig;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
 import io.jieneng.ingest.sink.ReadingSinks;
@@ -17,12 +19,15 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
- * The MQTT ingest inside this process (single node). It is the same {@link IngestServer} the standalone ingest
- * runs, configured by the same {@code JIENENG_MQTT_*} and {@code JIENENG_INGEST_*} keys, writing to the store
- * analytics reads and to the quarantine in the registry database.
+ * The ingest inside this process (single node): the same {@link IngestServer} listener and, with
+ * {@code JIENENG_BRIDGE_URL}, the same broker {@link Bridge} that the standalone ingest runs, configured by the same
+ * {@code JIENENG_MQTT_*}, {@code JIENENG_INGEST_*} and {@code JIENENG_BRIDGE_*} keys, writing to the store analytics
+ * reads and to the quarantine in the registry database.
  */
 @ApplicationScoped
 public class InProcessIngest {
@@ -47,31 +52,48 @@ public class InProcessIngest {
 
     private IngestCore core;
     private IngestServer server;
+    private Bridge bridge;
     private QuarantineStore quarantine;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) throws InterruptedException {
         // The ingest keys are looked up by their environment-variable names, exactly as the standalone main does.
-        IngestConfig ingest = IngestConfig.fromLookup(
-                name -> rawConfig.getOptionalValue(name, String.class).orElse(null));
+        Function<String, String> lookup = name -> rawConfig.getOptionalValue(name, String.class).orElse(null);
+        IngestConfig ingest = IngestConfig.fromLookup(lookup);
         quarantine = new QuarantineStore(registry.dataSource(), ingest.quarantineMaxRows());
         if (!config.inProcessIngest()) {
             LOG.info("in-process ingest disabled (JIENENG_IN_PROCESS_INGEST=false); run ./jieneng ingest instead");
             return;
         }
+        Optional<BridgeConfig> bridgeConfig = BridgeConfig.fromLookup(lookup);
         core = new IngestCore(ingest, registry::current, ReadingSinks.create(store.settings(), registry::current),
                 quarantine, meters, Clock.systemUTC());
-        server = new IngestServer(core, registry.store());
-        server.start();
+        if (bridgeConfig.map(b -> !b.bridgeOnly()).orElse(true)) {
+            server = new IngestServer(core, registry.store());
+            server.start();
+        }
+        if (bridgeConfig.isPresent()) {
+            bridge = new Bridge(bridgeConfig.get(), core);
+            bridge.start();
+        }
     }
 
-    // Stopped first: acknowledged-pending readings are flushed while the store is still up.
+    // Stopped first: acknowledged-pending readings are flushed while the store is still up. The listener goes
+    // before the bridge, because closing the bridge drains the shared core.
     void stop(@Observes @Priority(RegistryService.STARTUP_PRIORITY) ShutdownEvent event) {
         if (server != null) {
             server.close();
         }
+        if (bridge != null) {
+            bridge.close();
+        }
         if (core != null) {
             core.close();
         }
+    }
+
+    /** The broker bridge, when {@code JIENENG_BRIDGE_URL} is set. */
+    public Optional<Bridge> bridge() {
+        return Optional.ofNullable(bridge);
     }
 
     /** The bound MQTT port, when ingest runs in this process. */

@@ -21,13 +21,18 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
 
     private String store = "questdb";
     private String registryFile;
+    private boolean bridge;
     private Path dataDir;
 
-    /** {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry. */
+    /**
+     * {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry;
+     * {@code bridge=true}: the in-process ingest also reads the real Mosquitto through a shared subscription.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         store = initArgs.getOrDefault("store", "questdb");
         registryFile = initArgs.get("registryFile");
+        bridge = Boolean.parseBoolean(initArgs.getOrDefault("bridge", "false"));
     }
 
     @Override
@@ -40,6 +45,12 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("jieneng.data-dir", dataDir.toString());
         config.put("jieneng.store", store);
+        if (bridge) {
+            // The ingest keys are read by their environment-variable names, in-process as standalone.
+            config.put("JIENENG_BRIDGE_URL", "tcp://" + TestServers.mqttHost() + ":" + TestServers.mqttPort());
+            config.put("JIENENG_BRIDGE_CLIENT_ID", "it-bridge-" + UUID.randomUUID());
+            config.put("JIENENG_BRIDGE_GROUP", "it" + UUID.randomUUID().toString().replace("-", ""));
+        }
         if (registryFile != null) {
             config.put("jieneng.registry-file", registryFile);
         }

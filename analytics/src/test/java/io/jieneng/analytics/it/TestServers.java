@@ -10,6 +10,14 @@ public final class TestServers {
         return required("JIENENG_TEST_INFLUX_URL");
     }
 
+    public static String mqttHost() {
+        return required("JIENENG_TEST_MQTT_HOST");
+    }
+
+    public static String mqttPort() {
+        return required("JIENENG_TEST_MQTT_PORT");
+    }
+
     private static String required(String name) {
         String v = System.getenv(name);
         if (v == null || v.isBlank()) {
