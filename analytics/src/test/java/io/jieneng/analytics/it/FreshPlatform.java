@@ -21,13 +21,21 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
 
     private String store = "questdb";
     private String registryFile;
+    private String factors;
+    private String gridRegion;
     private Path dataDir;
 
-    /** {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry. */
+    /**
+     * {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry;
+     * {@code factors}: the text of a factor table, written to the data directory and used as
+     * {@code JIENENG_FACTORS_FILE}; {@code gridRegion}: {@code JIENENG_GRID_REGION}.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         store = initArgs.getOrDefault("store", "questdb");
         registryFile = initArgs.get("registryFile");
+        factors = initArgs.get("factors");
+        gridRegion = initArgs.get("gridRegion");
     }
 
     @Override
@@ -42,6 +50,18 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         config.put("jieneng.store", store);
         if (registryFile != null) {
             config.put("jieneng.registry-file", registryFile);
+        }
+        if (factors != null) {
+            Path file = dataDir.resolve("factors.json");
+            try {
+                Files.writeString(file, factors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.put("jieneng.factors-file", file.toString());
+        }
+        if (gridRegion != null) {
+            config.put("jieneng.grid-region", gridRegion);
         }
         if ("influxdb".equals(store)) {
             config.put("jieneng.influx.url", TestServers.influxUrl());
