@@ -35,6 +35,12 @@ public final class Api {
                 .when().put("/api/v1/registry").then().statusCode(200);
     }
 
+    /** Imports the registry document {@code resource} (a test resource path) as admin and fails unless accepted. */
+    public static void importRegistry(String resource) {
+        asAdmin().contentType("application/json").body(resource(resource))
+                .when().put("/api/v1/registry").then().statusCode(200);
+    }
+
     public static byte[] resource(String name) {
         try (InputStream in = Api.class.getResourceAsStream(name)) {
             if (in == null) {

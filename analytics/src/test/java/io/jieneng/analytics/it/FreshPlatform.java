@@ -22,17 +22,23 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
     private String store = "questdb";
     private String registryFile;
     private boolean bridge;
+    private String factors;
+    private String gridRegion;
     private Path dataDir;
 
     /**
      * {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry;
-     * {@code bridge=true}: the in-process ingest also reads the real Mosquitto through a shared subscription.
+     * {@code bridge=true}: the in-process ingest also reads the real Mosquitto through a shared subscription;
+     * {@code factors}: the text of a factor table, written to the data directory and used as
+     * {@code JIENENG_FACTORS_FILE}; {@code gridRegion}: {@code JIENENG_GRID_REGION}.
      */
     @Override
     public void init(Map<String, String> initArgs) {
         store = initArgs.getOrDefault("store", "questdb");
         registryFile = initArgs.get("registryFile");
         bridge = Boolean.parseBoolean(initArgs.getOrDefault("bridge", "false"));
+        factors = initArgs.get("factors");
+        gridRegion = initArgs.get("gridRegion");
     }
 
     @Override
@@ -53,6 +59,18 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         }
         if (registryFile != null) {
             config.put("jieneng.registry-file", registryFile);
+        }
+        if (factors != null) {
+            Path file = dataDir.resolve("factors.json");
+            try {
+                Files.writeString(file, factors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.put("jieneng.factors-file", file.toString());
+        }
+        if (gridRegion != null) {
+            config.put("jieneng.grid-region", gridRegion);
         }
         if ("influxdb".equals(store)) {
             config.put("jieneng.influx.url", TestServers.influxUrl());

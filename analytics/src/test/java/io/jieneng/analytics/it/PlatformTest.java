@@ -19,8 +19,13 @@ public abstract class PlatformTest {
             return;
         }
         prepared = true;
-        Api.importTestRegistry();
+        Api.importRegistry(registryResource());
         afterRegistryImport();
+    }
+
+    /** The registry document imported before the first test, a test resource path. */
+    protected String registryResource() {
+        return "/it-registry.json";
     }
 
     /** More set-up, once, after the registry is in place. */
