@@ -156,7 +156,7 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "MQTT {0}")
-    @CsvSource({"MQTT_3_1_1, 128", "MQTT_5, 135"})
+    @CsvSource({"MQTT_3_1_1, 128", "MQTT_5, 143"})
     void refusesSubscriptions(MqttVersion version, int code) {
         MqttWire wire = harness.connect().connected(version, MAIN, secret(MAIN));
         wire.send(MqttMessageBuilders.subscribe().messageId(7).addSubscription(MqttQoS.AT_LEAST_ONCE, "meters/#")
