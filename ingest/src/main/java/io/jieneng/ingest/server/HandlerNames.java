@@ -7,7 +7,7 @@ public final class HandlerNames {
     public static final String TLS = "tls";
     /** TLS listener only: counts failed handshakes. */
     public static final String TLS_HANDSHAKE = "tlsHandshake";
-    public static final String PACKET_SIZE = "packetSize";
+    public static final String FRAMER = "packetFramer";
     public static final String DECODER = "mqttDecoder";
     /** Added after CONNACK, right behind the decoder, when the client asked for a keepalive. */
     public static final String KEEP_ALIVE_IDLE = "keepAliveIdle";

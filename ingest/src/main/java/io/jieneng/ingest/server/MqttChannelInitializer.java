@@ -20,7 +20,8 @@ import java.net.InetSocketAddress;
  * <ol>
  *   <li>a socket over its address's connection limit is closed before any handler is added;</li>
  *   <li>TLS (when this is the TLS listener) comes first, so everything after it sees plain bytes;</li>
- *   <li>the packet-size guard sits right in front of the decoder, to refuse an oversized packet at its header;</li>
+ *   <li>the framer sits right in front of the decoder: it hands the decoder whole packets only, and refuses an
+ *       oversized packet at its header;</li>
  *   <li>the decoder has an explicit maximum packet size; the keepalive IdleStateHandler is later inserted right
  *       behind it, so it sees whole packets;</li>
  *   <li>the guard comes before every packet handler: decoder failures, rule violations and out-of-order packets
@@ -28,7 +29,7 @@ import java.net.InetSocketAddress;
  *   <li>one handler per packet type; each passes on what is not its type;</li>
  *   <li>the exception handler is last, so every failure and every unhandled packet ends there.</li>
  * </ol>
- * TLS, size guard, decoder, guard, connect timeout and the publish handlers hold per-connection state and are new
+ * TLS, framer, decoder, guard, connect timeout and the publish handlers hold per-connection state and are new
  * per channel; the others are shared.
  */
 public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
@@ -65,8 +66,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(HandlerNames.TLS, tls.newHandler(channel.alloc()));
             p.addLast(HandlerNames.TLS_HANDSHAKE, services.tlsHandshakeHandler());
         }
-        p.addLast(HandlerNames.PACKET_SIZE, new PacketSizeGuard(services.maxMessageBytes(),
-                services.disconnector()));
+        p.addLast(HandlerNames.FRAMER, new PacketFramer(services.maxMessageBytes(), services.disconnector()));
         p.addLast(HandlerNames.DECODER, new MqttDecoder(services.maxMessageBytes()));
         p.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
         p.addLast(HandlerNames.CONNECT_TIMEOUT, new ConnectTimeoutHandler(services.connectTimeout(),

@@ -98,7 +98,10 @@ public final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
         } else if (cause instanceof MqttIdentifierRejectedException) {
             refuseConnect(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "client_id_rejected");
         } else if (cause instanceof TooLongFrameException) {
-            disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.PACKET_TOO_LARGE, cause.getMessage());
+            // The framer refuses oversized packets before the decoder sees them, so this is netty 4.1.133 reading
+            // past the end of a whole packet: a string or property longer than the packet holds.
+            disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.MALFORMED_PACKET,
+                    "a field runs past the end of the packet");
         } else {
             disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.MALFORMED_PACKET, String.valueOf(cause));
         }
