@@ -2,6 +2,8 @@ package io.jieneng.ingest.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
@@ -40,7 +42,13 @@ final class MqttWire {
         this.server = server;
         this.client = tls == null ? new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE)
                 : new EmbeddedChannel(tls.newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT, "localhost", 8883),
-                new MqttDecoder(), MqttEncoder.INSTANCE);
+                new MqttDecoder(), MqttEncoder.INSTANCE, new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        // A refused handshake ends the client's side too; the test looks at the server.
+                        ctx.close();
+                    }
+                });
         pump();
     }
 
@@ -72,7 +80,11 @@ final class MqttWire {
             server.runPendingTasks();
             while ((bytes = server.readOutbound()) != null) {
                 moved = true;
-                client.writeInbound(bytes);
+                if (client.isOpen()) {
+                    client.writeInbound(bytes);
+                } else {
+                    bytes.release();
+                }
             }
             client.runPendingTasks();
         }

@@ -124,7 +124,7 @@ public final class TestPki {
 
     private Issued issue(String cn, KeyPurposeId purpose, boolean serverNames) throws Exception {
         KeyPair keys = keyPair();
-        X509v3CertificateBuilder b = builder(new X500Name(ca.getSubjectX500Principal().getName()),
+        X509v3CertificateBuilder b = builder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
                 new X500Name("CN=" + cn + ",O=Jieneng test"), keys)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
