@@ -6,6 +6,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.AttributeKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +59,11 @@ final class RawMqttClient implements AutoCloseable {
             out.write(bytes);
         }
         out.flush();
+    }
+
+    /** Decodes the server's packets as {@code version}: needed when the CONNECT went out as raw bytes. */
+    void expect(MqttVersion version) {
+        codec.attr(AttributeKey.<MqttVersion>valueOf("NETTY_CODEC_MQTT_VERSION")).set(version);
     }
 
     void sendRaw(byte[] bytes) throws IOException {
