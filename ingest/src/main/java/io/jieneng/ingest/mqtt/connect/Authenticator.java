@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Checks CONNECT credentials: the username is a meter or gateway id of the registry, the password its secret,
- * verified with bcrypt against the stored hash; or a verified client certificate whose CN is such an id. The database read and bcrypt run on {@code executor}, never on
- * an event loop; a bounded executor that is full refuses with {@link ConnectRefusal#SERVER_BUSY}.
+ * verified with bcrypt against the stored hash; or a verified client certificate whose CN is such an id. The
+ * database read and bcrypt run on {@code executor}, never on an event loop; a bounded executor that is full refuses
+ * with {@link ConnectRefusal#SERVER_BUSY}.
  */
 public final class Authenticator {
 
