@@ -49,11 +49,7 @@ public final class PublishHandler extends PacketHandler {
         TopicAliases.Resolution topic = aliases.resolve(publish.variableHeader().topicName(),
                 alias == null ? null : (Integer) alias.value());
         if (topic.problem() != null) {
-            disconnector.disconnect(ctx.channel(), switch (topic.problem()) {
-                case ALIAS_INVALID -> Disconnect.TOPIC_ALIAS_INVALID;
-                case PROTOCOL_ERROR -> Disconnect.PROTOCOL_ERROR;
-                case TOPIC_TOO_LONG -> Disconnect.TOPIC_NAME_INVALID;
-            }, topic.why());
+            disconnector.disconnect(ctx.channel(), Disconnect.valueOf(topic.problem().reasonCode()), topic.why());
             return;
         }
         if (qos == 2 && session.persistent().isAwaitingRelease(packetId)) {

@@ -13,14 +13,25 @@ public final class TopicAliases {
     /** Longer topics cannot be aliased: it bounds the table at maximum × this many characters. */
     static final int MAX_ALIASED_TOPIC = 1024;
 
-    /** Why a PUBLISH's topic cannot be resolved; each closes the connection. */
+    /** Why a PUBLISH's topic cannot be resolved; each closes the connection with its MQTT 5 reason code. */
     public enum Problem {
-        /** Alias 0 or above the maximum the server granted (DISCONNECT 0x94). */
-        ALIAS_INVALID,
-        /** An empty topic with no alias, or with an alias never set (DISCONNECT 0x82). */
-        PROTOCOL_ERROR,
-        /** A topic too long to keep for an alias (DISCONNECT 0x90). */
-        TOPIC_TOO_LONG
+        /** Alias 0 or above the maximum the server granted. */
+        ALIAS_INVALID(0x94),
+        /** An empty topic with no alias, or with an alias never set. */
+        PROTOCOL_ERROR(0x82),
+        /** A topic too long to keep for an alias (topic name invalid). */
+        TOPIC_TOO_LONG(0x90);
+
+        private final byte reasonCode;
+
+        Problem(int reasonCode) {
+            this.reasonCode = (byte) reasonCode;
+        }
+
+        /** The DISCONNECT reason code. */
+        public byte reasonCode() {
+            return reasonCode;
+        }
     }
 
     /** The topic a PUBLISH addresses, or why it has none. Exactly one is non-null. */
