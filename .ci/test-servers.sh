@@ -26,6 +26,8 @@ servers_install_missing() {
   command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
   _pg_bin >/dev/null || missing+=(postgresql)
   _mosquitto_bin >/dev/null || missing+=(mosquitto)
+  # mosquitto_pub: the ingest interoperability tests publish with the Mosquitto command-line client.
+  command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     _ts_say "installing missing test servers: ${missing[*]} (apt-get) ..."

@@ -1,8 +1,12 @@
 package io.jieneng.ingest;
 
+import io.jieneng.ingest.mqtt.MqttSettings;
+import io.jieneng.ingest.mqtt.limit.Limits;
+import io.jieneng.ingest.server.TlsSettings;
 import io.jieneng.ingest.sink.StoreKind;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -31,6 +35,57 @@ class IngestConfigTest {
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.quarantineMaxRows()).isEqualTo(100_000);
         assertThat(c.bcryptCost()).isEqualTo(10);
+        assertThat(c.plainEnabled()).isTrue();
+        assertThat(c.tls()).isNull();
+        assertThat(c.mqtt()).isEqualTo(new MqttSettings(100, 16, Duration.ofDays(1), 100_000));
+        assertThat(c.limits()).isEqualTo(new Limits(100, 200, 2000));
+    }
+
+    @Test
+    void readsTheProtocolTlsAndLimitKeys() {
+        Map<String, String> env = Map.ofEntries(Map.entry("JIENENG_MQTT_PLAIN_ENABLED", "false"),
+                Map.entry("JIENENG_MQTT_TLS_PORT", "18883"), Map.entry("JIENENG_MQTT_TLS_CERT", "/etc/j/cert.pem"),
+                Map.entry("JIENENG_MQTT_TLS_KEY", "/etc/j/key.pem"),
+                Map.entry("JIENENG_MQTT_TLS_CLIENT_CA", "/etc/j/devices-ca.pem"),
+                Map.entry("JIENENG_MQTT_TLS_CLIENT_AUTH", "REQUIRE"),
+                Map.entry("JIENENG_MQTT_RECEIVE_MAXIMUM", "20"), Map.entry("JIENENG_MQTT_TOPIC_ALIAS_MAXIMUM", "0"),
+                Map.entry("JIENENG_MQTT_SESSION_EXPIRY_MAX_SECONDS", "3600"),
+                Map.entry("JIENENG_MQTT_MAX_SESSIONS", "5000"),
+                Map.entry("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND", "0.5"),
+                Map.entry("JIENENG_INGEST_MESSAGE_BURST", "10"),
+                Map.entry("JIENENG_INGEST_MAX_CONNECTIONS_PER_IP", "0"));
+        IngestConfig c = IngestConfig.fromLookup(env::get);
+        assertThat(c.plainEnabled()).isFalse();
+        assertThat(c.tls()).isEqualTo(new TlsSettings(18883, Path.of("/etc/j/cert.pem"), Path.of("/etc/j/key.pem"),
+                Path.of("/etc/j/devices-ca.pem"), TlsSettings.ClientAuth.REQUIRE));
+        assertThat(c.mqtt()).isEqualTo(new MqttSettings(20, 0, Duration.ofHours(1), 5000));
+        assertThat(c.limits()).isEqualTo(new Limits(0.5, 10, 0));
+    }
+
+    @Test
+    void aClientCaAloneMakesClientCertificatesOptional() {
+        IngestConfig c = IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem", "JIENENG_MQTT_TLS_KEY",
+                "k.pem", "JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem")::get);
+        assertThat(c.tls().clientAuth()).isEqualTo(TlsSettings.ClientAuth.OPTIONAL);
+        assertThat(c.tls().port()).isEqualTo(8883);
+    }
+
+    @Test
+    void explainsIncompleteTlsSettings() {
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem")::get))
+                .hasMessageContaining("JIENENG_MQTT_TLS_KEY");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem")::get))
+                .hasMessageContaining("JIENENG_MQTT_TLS_CERT");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
+                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "require")::get))
+                .hasMessageContaining("JIENENG_MQTT_TLS_CLIENT_CA");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
+                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "sometimes")::get))
+                .hasMessageContaining("JIENENG_MQTT_TLS_CLIENT_AUTH").hasMessageContaining("sometimes");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_RECEIVE_MAXIMUM", "0")::get))
+                .hasMessageContaining("JIENENG_MQTT_RECEIVE_MAXIMUM");
+        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND",
+                "fast")::get)).hasMessageContaining("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND");
     }
 
     @Test

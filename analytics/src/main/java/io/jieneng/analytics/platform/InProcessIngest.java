@@ -96,9 +96,14 @@ public class InProcessIngest {
         return Optional.ofNullable(bridge);
     }
 
-    /** The bound MQTT port, when ingest runs in this process. */
+    /** The bound plain-TCP MQTT port, when that listener runs in this process. */
     public OptionalInt port() {
-        return server == null ? OptionalInt.empty() : OptionalInt.of(server.port());
+        return server == null || !core.config().plainEnabled() ? OptionalInt.empty() : OptionalInt.of(server.port());
+    }
+
+    /** The bound MQTT-over-TLS port, when that listener runs in this process. */
+    public OptionalInt tlsPort() {
+        return server == null || core.config().tls() == null ? OptionalInt.empty() : OptionalInt.of(server.tlsPort());
     }
 
     /** The quarantine of refused messages, shared with any standalone ingest through the registry database. */

@@ -38,6 +38,9 @@ public class StartupBanner {
         sb.append("  Health        ").append(base).append("/q/health    metrics ").append(base).append("/q/metrics\n");
         ingest.port().ifPresent(p -> sb.append("  MQTT          tcp://localhost:").append(p)
                 .append("  (topic meters/{meterId}/readings)\n"));
+        ingest.tlsPort().ifPresent(p -> sb.append("  MQTT over TLS ssl://localhost:").append(p).append('\n'));
+        ingest.bridge().ifPresent(b -> sb.append("  Bridge        ").append(b.config().url())
+                .append("  (shared subscription ").append(b.config().sharedFilter()).append(")\n"));
         store.embedded().ifPresent(q -> sb.append("  QuestDB       http://127.0.0.1:").append(q.httpPort())
                 .append("  (web console; PostgreSQL wire on ").append(q.pgPort()).append(")\n"));
         if (store.embedded().isEmpty()) {

@@ -29,7 +29,7 @@ public final class Backpressure {
         if (!anyHigh() || !paused.add(channel)) {
             return;
         }
-        channel.config().setAutoRead(false);
+        ReadGate.pause(channel, ReadGate.Reason.BACKPRESSURE);
         channel.closeFuture().addListener(f -> paused.remove(channel));
         // The queues may have drained between the check and the pause; then nobody else would resume it.
         if (!anyHigh()) {
@@ -64,7 +64,7 @@ public final class Backpressure {
                 channel.eventLoop().execute(() -> {
                     // Paused again in the meantime: that newer pause wins.
                     if (!paused.contains(channel)) {
-                        channel.config().setAutoRead(true);
+                        ReadGate.resume(channel, ReadGate.Reason.BACKPRESSURE);
                     }
                 });
             }

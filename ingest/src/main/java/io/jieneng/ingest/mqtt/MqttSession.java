@@ -1,13 +1,15 @@
 package io.jieneng.ingest.mqtt;
 
 import io.jieneng.ingest.mqtt.connect.DevicePrincipal;
+import io.jieneng.ingest.mqtt.session.DeviceSession;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.AttributeKey;
 
 /**
  * The MQTT state of one connection, kept as a channel attribute and only touched on the channel's event loop.
- * It exists from the CONNECT packet on.
+ * It exists from the CONNECT packet on. What must outlive the connection (QoS 2 ids awaiting PUBREL) is in its
+ * {@link DeviceSession}.
  */
 public final class MqttSession {
 
@@ -20,8 +22,11 @@ public final class MqttSession {
     private final String clientId;
     private final int keepAliveSeconds;
     private boolean problemInformation = true;
+    private int clientMaxPacketBytes = Replies.UNLIMITED;
+    private long requestedExpirySeconds;
     private State state = State.AUTHENTICATING;
     private DevicePrincipal principal;
+    private DeviceSession persistent;
 
     private MqttSession(MqttVersion version, String clientId, int keepAliveSeconds) {
         this.version = version;
@@ -66,6 +71,24 @@ public final class MqttSession {
         this.problemInformation = wanted;
     }
 
+    /** The largest packet the client accepts (MQTT 5 Maximum Packet Size); {@link Replies#UNLIMITED} if none. */
+    public int clientMaxPacketBytes() {
+        return clientMaxPacketBytes;
+    }
+
+    public void clientMaxPacketBytes(int bytes) {
+        this.clientMaxPacketBytes = bytes;
+    }
+
+    /** The Session Expiry Interval of the CONNECT, before the server's cap (MQTT 5; 0 for 3.1.1). */
+    public long requestedExpirySeconds() {
+        return requestedExpirySeconds;
+    }
+
+    public void requestedExpirySeconds(long seconds) {
+        this.requestedExpirySeconds = seconds;
+    }
+
     public String clientId() {
         return clientId;
     }
@@ -79,8 +102,14 @@ public final class MqttSession {
         return principal;
     }
 
-    public void connected(DevicePrincipal who) {
+    /** The session state that may outlive this connection; {@code null} until CONNECTED. */
+    public DeviceSession persistent() {
+        return persistent;
+    }
+
+    public void connected(DevicePrincipal who, DeviceSession session) {
         this.principal = who;
+        this.persistent = session;
         this.state = State.CONNECTED;
     }
 

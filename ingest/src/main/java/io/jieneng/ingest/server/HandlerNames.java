@@ -3,6 +3,11 @@ package io.jieneng.ingest.server;
 /** The names of the pipeline handlers, in pipeline order (see {@link MqttChannelInitializer}). */
 public final class HandlerNames {
 
+    /** TLS listener only. */
+    public static final String TLS = "tls";
+    /** TLS listener only: counts failed handshakes. */
+    public static final String TLS_HANDSHAKE = "tlsHandshake";
+    public static final String FRAMER = "packetFramer";
     public static final String DECODER = "mqttDecoder";
     /** Added after CONNACK, right behind the decoder, when the client asked for a keepalive. */
     public static final String KEEP_ALIVE_IDLE = "keepAliveIdle";
@@ -16,6 +21,7 @@ public final class HandlerNames {
     public static final String PUBLISH = "publish";
     public static final String PUBREL = "pubrel";
     public static final String SUBSCRIBE = "subscribe";
+    public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String DISCONNECT = "disconnect";
     public static final String EXCEPTION = "exception";
 

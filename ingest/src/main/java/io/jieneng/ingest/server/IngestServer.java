@@ -9,7 +9,9 @@ import io.jieneng.ingest.mqtt.Backpressure;
 import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.connect.AuthCache;
 import io.jieneng.ingest.mqtt.connect.Authenticator;
+import io.jieneng.ingest.mqtt.limit.RateLimiter;
 import io.jieneng.ingest.mqtt.publish.PublishPipeline;
+import io.jieneng.ingest.mqtt.session.SessionStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -22,6 +24,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jboss.logging.Logger;
@@ -35,8 +38,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MQTT ingest endpoint: devices connect, publish readings, and get PUBACK/PUBREC once the readings are durable
- * in the store. Runs standalone ({@code IngestMain}) or inside the analytics application; either way the caller
- * owns the {@link IngestCore} (registry, store writer, quarantine) this listener feeds.
+ * in the store. Listens on plain TCP ({@code JIENENG_MQTT_PORT}, unless disabled) and on TLS
+ * ({@code JIENENG_MQTT_TLS_PORT}, when a certificate and key are configured), with the same pipeline behind both.
+ * Runs standalone ({@code IngestMain}) or inside the analytics application; either way the caller owns the
+ * {@link IngestCore} (registry, store writer, quarantine) this listener feeds.
  */
 public final class IngestServer implements AutoCloseable {
 
@@ -45,14 +50,17 @@ public final class IngestServer implements AutoCloseable {
     private static final int AUTH_QUEUE = 1024;
     private static final Duration AUTH_CACHE_TTL = Duration.ofMinutes(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final long SWEEP_SECONDS = 60;
 
     private final IngestCore core;
     private final RegistryStore secrets;
-    private final Disconnector disconnector = new Disconnector();
+    private final Disconnector disconnector;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Channel serverChannel;
+    private Channel plainChannel;
+    private Channel tlsChannel;
+    private boolean started;
     private ThreadPoolExecutor authExecutor;
     private boolean closed;
 
@@ -63,14 +71,21 @@ public final class IngestServer implements AutoCloseable {
     public IngestServer(IngestCore core, RegistryStore secrets) {
         this.core = core;
         this.secrets = secrets;
+        this.disconnector = new Disconnector(core.metrics());
     }
 
-    /** Binds the MQTT port (epoll when available, else NIO). */
+    /**
+     * Binds the configured listeners (epoll when available, else NIO). A TLS key or certificate that cannot be
+     * used fails here, with the setting and the file in the message, before anything is bound. With neither
+     * listener configured nothing is bound (ingest then only serves a bridge).
+     */
     public synchronized void start() throws InterruptedException {
-        if (serverChannel != null || closed) {
+        if (started || closed) {
             throw new IllegalStateException("an IngestServer starts once");
         }
+        started = true;
         IngestConfig config = core.config();
+        SslContext tls = config.tls() == null ? null : TlsContexts.server(config.tls());
         IngestMetrics metrics = core.metrics();
         Backpressure backpressure = new Backpressure(List.of(core.writer(), core.quarantine()), metrics);
         authExecutor = new ThreadPoolExecutor(AUTH_THREADS, AUTH_THREADS, 0, TimeUnit.MILLISECONDS,
@@ -80,8 +95,15 @@ public final class IngestServer implements AutoCloseable {
                 config.allowAnonymous());
         PublishPipeline pipeline = new PublishPipeline(core.writer(), core.quarantine(), backpressure, metrics,
                 disconnector, core.clock());
-        MqttServices services = MqttServices.create(config.maxPayloadBytes(), config.connectTimeout(), metrics,
-                channels, authenticator, backpressure, core.publish(), pipeline);
+        SessionStore sessions = new SessionStore(config.mqtt().maxStoredSessions(), System::nanoTime, metrics);
+        RateLimiter rateLimiter = new RateLimiter(config.limits(), System::nanoTime, metrics);
+        MqttServices services = MqttServices.create(config.maxPayloadBytes(), config.connectTimeout(),
+                config.mqtt(), config.limits(), metrics, channels, authenticator, backpressure, core.publish(),
+                pipeline, sessions, rateLimiter);
+        if (!config.plainEnabled() && tls == null) {
+            LOG.info("No MQTT listener configured (JIENENG_MQTT_PLAIN_ENABLED=false and no TLS certificate)");
+            return;
+        }
 
         boolean epoll = Epoll.isAvailable();
         boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("jieneng-mqtt-accept"))
@@ -89,25 +111,51 @@ public final class IngestServer implements AutoCloseable {
         workers = epoll ? new EpollEventLoopGroup(0, new DefaultThreadFactory("jieneng-mqtt"))
                 : new NioEventLoopGroup(0, new DefaultThreadFactory("jieneng-mqtt"));
         try {
-            serverChannel = new ServerBootstrap().group(boss, workers)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MqttChannelInitializer(services))
-                    .bind(config.mqttHost(), config.mqttPort()).sync().channel();
+            if (config.plainEnabled()) {
+                plainChannel = bind(epoll, config.mqttHost(), config.mqttPort(), new MqttChannelInitializer(services));
+                LOG.infof("MQTT ingest listening on %s (%s)", plainChannel.localAddress(), epoll ? "epoll" : "nio");
+            }
+            if (tls != null) {
+                tlsChannel = bind(epoll, config.mqttHost(), config.tls().port(),
+                        new MqttChannelInitializer(services, tls));
+                LOG.infof("MQTT ingest listening with TLS on %s (client certificates: %s)",
+                        tlsChannel.localAddress(), config.tls().clientAuth());
+            }
         } catch (InterruptedException | RuntimeException e) {
             close();
             throw e;
         }
-        LOG.infof("MQTT ingest listening on %s (%s)", serverChannel.localAddress(), epoll ? "epoll" : "nio");
+        // Frees expired sessions and idle rate buckets; both are also correct without it, only bigger.
+        workers.next().scheduleAtFixedRate(() -> {
+            sessions.sweep();
+            rateLimiter.sweep();
+        }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The bound MQTT port (the real one when configured with 0). */
+    private Channel bind(boolean epoll, String host, int port, MqttChannelInitializer initializer)
+            throws InterruptedException {
+        return new ServerBootstrap().group(boss, workers)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(host, port).sync().channel();
+    }
+
+    /** The bound plain-TCP MQTT port (the real one when configured with 0). */
     public int port() {
-        if (serverChannel == null) {
-            throw new IllegalStateException("not started");
+        if (plainChannel == null) {
+            throw new IllegalStateException("no plain-TCP listener is running");
         }
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return ((InetSocketAddress) plainChannel.localAddress()).getPort();
+    }
+
+    /** The bound TLS port (the real one when configured with 0). */
+    public int tlsPort() {
+        if (tlsChannel == null) {
+            throw new IllegalStateException("no TLS listener is running");
+        }
+        return ((InetSocketAddress) tlsChannel.localAddress()).getPort();
     }
 
     /**
@@ -121,8 +169,10 @@ public final class IngestServer implements AutoCloseable {
             return;
         }
         closed = true;
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        for (Channel listener : new Channel[]{plainChannel, tlsChannel}) {
+            if (listener != null) {
+                listener.close().syncUninterruptibly();
+            }
         }
         channels.forEach(ch -> ch.eventLoop().execute(() -> ch.config().setAutoRead(false)));
         core.drain(DRAIN_TIMEOUT);

@@ -22,9 +22,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * First stop of every decoded packet. It rejects decoder failures before anything else looks at them, enforces
- * the order of the protocol (CONNECT first and once, then only client packets), and holds packets that arrive
- * while the CONNECT is being authenticated until the connection is accepted. One per channel.
+ * First stop of every decoded packet. It rejects decoder failures and packets that break a rule the decoder does
+ * not check ({@link PacketValidator}) before anything else looks at them, enforces the order of the protocol
+ * (CONNECT first and once, then only client packets; AUTH is not offered), and holds packets that arrive while
+ * the CONNECT is being authenticated until the connection is accepted. One per channel.
  */
 public final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
 
@@ -52,6 +53,12 @@ public final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
         if (m.decoderResult().isFailure()) {
             ReferenceCountUtil.release(m);
             rejectUndecodable(ctx, m.decoderResult().cause());
+            return;
+        }
+        PacketValidator.Violation violation = PacketValidator.check(m);
+        if (violation != null) {
+            ReferenceCountUtil.release(m);
+            disconnector.disconnect(ctx.channel(), violation.reason(), violation.why());
             return;
         }
         MqttSession session = MqttSession.of(ctx.channel());
@@ -91,7 +98,10 @@ public final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
         } else if (cause instanceof MqttIdentifierRejectedException) {
             refuseConnect(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "client_id_rejected");
         } else if (cause instanceof TooLongFrameException) {
-            disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.PACKET_TOO_LARGE, cause.getMessage());
+            // The framer refuses oversized packets before the decoder sees them, so this is netty 4.1.133 reading
+            // past the end of a whole packet: a string or property longer than the packet holds.
+            disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.MALFORMED_PACKET,
+                    "a field runs past the end of the packet");
         } else {
             disconnector.disconnect(ctx.channel(), MqttReasonCodes.Disconnect.MALFORMED_PACKET, String.valueOf(cause));
         }

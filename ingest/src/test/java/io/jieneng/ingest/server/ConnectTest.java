@@ -4,12 +4,9 @@ import io.jieneng.ingest.IngestMetrics;
 import io.jieneng.ingest.testing.TestRegistry;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
-import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -153,18 +150,6 @@ class ConnectTest {
         wire.send(connect(MqttVersion.MQTT_3_1_1, MAIN, secret(MAIN), 0));
         assertThat(returnCode(wire.receiveOne())).isZero();
         assertThat(wire.server.pipeline().get(HandlerNames.KEEP_ALIVE_IDLE)).isNull();
-    }
-
-    @ParameterizedTest(name = "MQTT {0}")
-    @CsvSource({"MQTT_3_1_1, 128", "MQTT_5, 135"})
-    void refusesSubscriptions(MqttVersion version, int code) {
-        MqttWire wire = harness.connect().connected(version, MAIN, secret(MAIN));
-        wire.send(MqttMessageBuilders.subscribe().messageId(7).addSubscription(MqttQoS.AT_LEAST_ONCE, "meters/#")
-                .build());
-        MqttSubAckMessage ack = (MqttSubAckMessage) wire.receiveOne();
-        assertThat(ack.variableHeader().messageId()).isEqualTo(7);
-        assertThat(ack.payload().reasonCodes()).containsExactly(code);
-        assertThat(wire.isOpen()).isTrue();
     }
 
     @Test

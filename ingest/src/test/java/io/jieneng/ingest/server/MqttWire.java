@@ -1,17 +1,24 @@
 package io.jieneng.ingest.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,43 +28,77 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client end of an EmbeddedChannel: packets are encoded to bytes by a real MqttEncoder, fed to the server
- * pipeline, and the server's bytes are decoded by a real MqttDecoder, so the test sees what a device would.
+ * The client end of an EmbeddedChannel: packets are encoded to bytes by a real MqttEncoder (and, for TLS, a real
+ * client SslHandler), fed to the server pipeline, and the server's bytes are decoded by a real MqttDecoder, so
+ * the test sees what a device would. Bytes are moved both ways until neither side has anything to say.
  */
 final class MqttWire {
 
     final EmbeddedChannel server;
-    private final EmbeddedChannel client = new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE);
+    final EmbeddedChannel client;
 
-    MqttWire(EmbeddedChannel server) {
+    /** @param tls a client SslContext for the TLS pipeline, or {@code null} for plain TCP */
+    MqttWire(EmbeddedChannel server, SslContext tls) {
         this.server = server;
+        this.client = tls == null ? new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE)
+                : new EmbeddedChannel(tls.newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT, "localhost", 8883),
+                new MqttDecoder(), MqttEncoder.INSTANCE, new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        // A refused handshake ends the client's side too; the test looks at the server.
+                        ctx.close();
+                    }
+                });
+        pump();
     }
 
     void send(MqttMessage message) {
         client.writeOutbound(message);
-        ByteBuf bytes;
-        while ((bytes = client.readOutbound()) != null) {
-            server.writeInbound(bytes);
-        }
-        server.runPendingTasks();
+        pump();
     }
 
     void sendRaw(byte[] bytes) {
         server.writeInbound(Unpooled.wrappedBuffer(bytes));
-        server.runPendingTasks();
+        pump();
+    }
+
+    /** Moves bytes between the ends until both are quiet. */
+    void pump() {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            server.runPendingTasks();
+            ByteBuf bytes;
+            while ((bytes = client.readOutbound()) != null) {
+                moved = true;
+                if (server.isOpen()) {
+                    server.writeInbound(bytes);
+                } else {
+                    bytes.release();
+                }
+            }
+            server.runPendingTasks();
+            while ((bytes = server.readOutbound()) != null) {
+                moved = true;
+                if (client.isOpen()) {
+                    client.writeInbound(bytes);
+                } else {
+                    bytes.release();
+                }
+            }
+            client.runPendingTasks();
+        }
     }
 
     /** Everything the server sent so far, decoded. */
     List<MqttMessage> received() {
-        server.runPendingTasks();
-        ByteBuf bytes;
-        while ((bytes = server.readOutbound()) != null) {
-            client.writeInbound(bytes);
-        }
+        pump();
         List<MqttMessage> out = new ArrayList<>();
-        MqttMessage m;
+        Object m;
         while ((m = client.readInbound()) != null) {
-            out.add(m);
+            if (m instanceof MqttMessage message) {
+                out.add(message);
+            }
         }
         return out;
     }
@@ -82,20 +123,43 @@ final class MqttWire {
     // --- packets a device sends ---
 
     static MqttMessage connect(MqttVersion version, String user, String password, int keepAlive) {
+        return connectBuilder(version, "client-" + user, user, password, true).keepAlive(keepAlive).build();
+    }
+
+    static MqttMessageBuilders.ConnectBuilder connectBuilder(MqttVersion version, String clientId, String user,
+                                                            String password, boolean cleanSession) {
         MqttMessageBuilders.ConnectBuilder b = MqttMessageBuilders.connect().protocolVersion(version)
-                .clientId("client-" + user).cleanSession(true).keepAlive(keepAlive);
+                .clientId(clientId).cleanSession(cleanSession).keepAlive(60);
         if (user != null) {
             b.hasUser(true).username(user);
         }
         if (password != null) {
             b.hasPassword(true).password(password.getBytes(StandardCharsets.UTF_8));
         }
-        return b.build();
+        return b;
     }
 
     static MqttMessage publish(String topic, int qos, int packetId, String payload) {
         return MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.valueOf(qos)).messageId(packetId)
                 .retained(false).payload(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)).build();
+    }
+
+    /** A PUBLISH with MQTT 5 properties, e.g. a topic alias. */
+    static MqttMessage publish(String topic, int qos, int packetId, String payload, MqttProperties props) {
+        return MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.valueOf(qos)).messageId(packetId)
+                .retained(false).properties(props).payload(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    static MqttMessage pubrel(int packetId) {
+        return new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREL, false, MqttQoS.AT_LEAST_ONCE, false, 0),
+                MqttMessageIdVariableHeader.from(packetId));
+    }
+
+    static MqttProperties props(MqttProperties.MqttPropertyType type, int value) {
+        MqttProperties p = new MqttProperties();
+        p.add(new MqttProperties.IntegerProperty(type.value(), value));
+        return p;
     }
 
     /** CONNECTs and asserts the CONNACK accepted it. */
@@ -110,8 +174,14 @@ final class MqttWire {
         return ((MqttPubReplyMessageVariableHeader) reply.variableHeader()).reasonCode() & 0xff;
     }
 
+    /** The reason code of a DISCONNECT. */
+    static int disconnectReason(MqttMessage disconnect) {
+        assertThat(typeOf(disconnect)).isEqualTo(MqttMessageType.DISCONNECT);
+        return ((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode() & 0xff;
+    }
+
     static int packetIdOf(MqttMessage reply) {
-        return ((io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader) reply.variableHeader()).messageId();
+        return ((MqttMessageIdVariableHeader) reply.variableHeader()).messageId();
     }
 
     static MqttMessageType typeOf(MqttMessage m) {

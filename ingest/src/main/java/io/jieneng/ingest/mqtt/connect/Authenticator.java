@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Checks CONNECT credentials: the username is a meter or gateway id of the registry, the password its secret,
- * verified with bcrypt against the stored hash. The database read and bcrypt run on {@code executor}, never on
- * an event loop; a bounded executor that is full refuses with {@link ConnectRefusal#SERVER_BUSY}.
+ * verified with bcrypt against the stored hash; or a verified client certificate whose CN is such an id. The
+ * database read and bcrypt run on {@code executor}, never on an event loop; a bounded executor that is full refuses
+ * with {@link ConnectRefusal#SERVER_BUSY}.
  */
 public final class Authenticator {
 
@@ -46,6 +47,19 @@ public final class Authenticator {
      * an anonymous principal.
      */
     public CompletableFuture<AuthOutcome> authenticate(String username, byte[] password, String clientId) {
+        return authenticate(username, password, clientId, null);
+    }
+
+    /**
+     * Authenticates a CONNECT that may come with a verified client certificate. {@code certificateId} (the
+     * certificate's CN, or {@code null} without one) is then the device id and no password is needed; a user name,
+     * if given, must be the same id. Without a certificate it is {@link #authenticate(String, byte[], String)}.
+     */
+    public CompletableFuture<AuthOutcome> authenticate(String username, byte[] password, String clientId,
+                                                       String certificateId) {
+        if (certificateId != null) {
+            return CompletableFuture.completedFuture(byCertificate(username, certificateId));
+        }
         if (username == null || username.isEmpty()) {
             return CompletableFuture.completedFuture(allowAnonymous
                     ? AuthOutcome.granted(new DevicePrincipal(clientId, DevicePrincipal.Kind.ANONYMOUS))
@@ -59,10 +73,24 @@ public final class Authenticator {
         }
     }
 
-    private AuthOutcome verify(String id, byte[] password) {
-        Registry snapshot = registry.get();
-        DevicePrincipal.Kind kind = snapshot.meter(id).isPresent() ? DevicePrincipal.Kind.METER
+    private AuthOutcome byCertificate(String username, String certificateId) {
+        if (username != null && !username.isEmpty() && !username.equals(certificateId)) {
+            LOG.debugf("User name %s does not match the client certificate of %s", username, certificateId);
+            return AuthOutcome.refused(ConnectRefusal.BAD_CREDENTIALS);
+        }
+        DevicePrincipal.Kind kind = kindOf(registry.get(), certificateId);
+        // A certificate of a device that is not (or no longer) in the registry proves nothing we can use.
+        return kind == null ? AuthOutcome.refused(ConnectRefusal.BAD_CREDENTIALS)
+                : AuthOutcome.granted(new DevicePrincipal(certificateId, kind));
+    }
+
+    private static DevicePrincipal.Kind kindOf(Registry snapshot, String id) {
+        return snapshot.meter(id).isPresent() ? DevicePrincipal.Kind.METER
                 : snapshot.gateway(id).isPresent() ? DevicePrincipal.Kind.GATEWAY : null;
+    }
+
+    private AuthOutcome verify(String id, byte[] password) {
+        DevicePrincipal.Kind kind = kindOf(registry.get(), id);
         Optional<String> hash;
         try {
             hash = kind == null ? Optional.empty() : store.deviceSecretHash(id);

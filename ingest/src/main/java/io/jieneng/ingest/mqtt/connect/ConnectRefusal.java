@@ -17,7 +17,9 @@ public enum ConnectRefusal {
     /** Too many connections are authenticating at once. */
     SERVER_BUSY("server_busy", 0x03, 0x89),
     /** The registry database could not be read. */
-    SERVER_UNAVAILABLE("server_unavailable", 0x03, 0x88);
+    SERVER_UNAVAILABLE("server_unavailable", 0x03, 0x88),
+    /** An MQTT 5 CONNECT property with a value the protocol forbids, e.g. Receive Maximum 0 (MQTT 5 only). */
+    PROTOCOL_ERROR("protocol_error", 0x02, 0x82);
 
     private final String code;
     private final byte mqtt311;

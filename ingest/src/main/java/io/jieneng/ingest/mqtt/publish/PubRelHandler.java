@@ -11,8 +11,9 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes;
 
 /**
  * PUBREL → PUBCOMP, the last step of QoS 2. The readings were durable before the PUBREC, so this only ends the
- * packet id's flow. An unknown id gets 0x92 in MQTT 5 (packet identifier not found). One per channel, sharing
- * the channel's {@link PublishResponder}.
+ * packet id's flow, which may have begun on an earlier connection of a persistent session. An id the session does
+ * not know gets 0x92 in MQTT 5 (packet identifier not found); MQTT 3.1.1 has no such code, and a PUBCOMP is what
+ * lets the client forget the message. One per channel, sharing the channel's {@link PublishResponder}.
  */
 public final class PubRelHandler extends PacketHandler {
 
@@ -26,9 +27,9 @@ public final class PubRelHandler extends PacketHandler {
     @Override
     protected void handle(ChannelHandlerContext ctx, MqttMessage msg) {
         int packetId = ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId();
-        boolean known = responder.release(packetId);
-        boolean mqtt5 = MqttSession.of(ctx.channel()).isMqtt5();
-        ctx.writeAndFlush(Replies.pubComp(packetId, known || !mqtt5 ? Replies.SUCCESS
+        MqttSession session = MqttSession.of(ctx.channel());
+        boolean known = responder.release(session.persistent(), packetId);
+        ctx.writeAndFlush(Replies.pubComp(packetId, known || !session.isMqtt5() ? Replies.SUCCESS
                 : MqttReasonCodes.PubComp.PACKET_IDENTIFIER_NOT_FOUND.byteValue()));
     }
 }

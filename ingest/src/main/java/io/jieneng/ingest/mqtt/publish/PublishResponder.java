@@ -2,22 +2,23 @@ package io.jieneng.ingest.mqtt.publish;
 
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.ingest.mqtt.MqttSession;
+import io.jieneng.ingest.mqtt.ReadGate;
 import io.jieneng.ingest.mqtt.Replies;
+import io.jieneng.ingest.mqtt.session.DeviceSession;
 import io.jieneng.ingest.quarantine.RejectedMessage;
 import io.jieneng.ingest.reading.RejectReason;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Carries out a {@link PublishOutcome} for one connection: hands readings to the batch writer or the message to
  * the quarantine, and sends PUBACK/PUBREC only when that work is done. Acknowledgements leave in the order the
- * PUBLISH packets arrived (MQTT 3.1.1 §4.6, MQTT 5 §4.6), whichever queue finishes first. One per channel;
- * touched only on its event loop (completions hop back with {@code eventLoop().execute}).
+ * PUBLISH packets arrived (MQTT 3.1.1 §4.6, MQTT 5 §4.6), whichever queue finishes first. It also keeps the
+ * connection's Receive Maximum count. One per channel; touched only on its event loop (completions hop back with
+ * {@code eventLoop().execute}).
  */
 public final class PublishResponder {
 
@@ -28,13 +29,15 @@ public final class PublishResponder {
     private static final class Ack {
         final int qos;
         final int packetId;
+        final MqttSession session;
         byte reason;
         String reasonString;
         boolean ready;
 
-        Ack(int qos, int packetId) {
+        Ack(int qos, int packetId, MqttSession session) {
             this.qos = qos;
             this.packetId = packetId;
+            this.session = session;
         }
     }
 
@@ -43,16 +46,36 @@ public final class PublishResponder {
     private final Channel channel;
     private final PublishPipeline pipeline;
     private final ArrayDeque<Ack> order = new ArrayDeque<>();
-    private final Set<Integer> awaitingRelease = new HashSet<>();
+    private final ReceiveQuota quota;
 
-    public PublishResponder(Channel channel, PublishPipeline pipeline) {
+    /** @param receiveMaximum the Receive Maximum granted to MQTT 5 clients */
+    public PublishResponder(Channel channel, PublishPipeline pipeline, int receiveMaximum) {
         this.channel = channel;
         this.pipeline = pipeline;
+        this.quota = new ReceiveQuota(receiveMaximum);
+    }
+
+    /**
+     * Counts a QoS 1 or 2 PUBLISH against the Receive Maximum; false when an MQTT 5 client exceeded it (a protocol
+     * error the caller answers with DISCONNECT 0x93). MQTT 3.1.1 has no such limit.
+     */
+    public boolean admit(MqttSession session, int qos, int packetId) {
+        return quota.admit(qos, packetId) || !session.isMqtt5();
+    }
+
+    /**
+     * Answers a PUBLISH over its device's rate with 0x97 (quota exceeded), in its turn: nothing is stored, and the
+     * device knows to send it again later.
+     */
+    public void refuseOverRate(Inbound in, MqttSession session) {
+        byte code = MqttReasonCodes.PubAck.QUOTA_EXCEEDED.byteValue();
+        complete(reserve(in, session), code, session.wantsProblemInformation()
+                ? "quota_exceeded: over the device's message rate, send again later" : null);
     }
 
     public void respond(Inbound in, MqttSession session, PublishOutcome outcome) {
         if (outcome instanceof PublishOutcome.Accepted accepted) {
-            store(in, accepted.readings());
+            store(in, session, accepted.readings());
         } else if (outcome instanceof PublishOutcome.Invalid invalid) {
             // The device must not resend a poison message forever, so 3.1.1 gets a normal acknowledgement.
             quarantine(in, session, invalid.reason(), invalid.detail(), session.isMqtt5()
@@ -63,8 +86,8 @@ public final class PublishResponder {
         }
     }
 
-    private void store(Inbound in, List<Reading> readings) {
-        Ack ack = reserve(in);
+    private void store(Inbound in, MqttSession session, List<Reading> readings) {
+        Ack ack = reserve(in, session);
         int count = readings.size();
         boolean high;
         try {
@@ -85,12 +108,12 @@ public final class PublishResponder {
     private void quarantine(Inbound in, MqttSession session, RejectReason reason, String detail, byte ackReason,
                             boolean thenClose) {
         pipeline.metrics().rejected(reason);
-        Ack ack = thenClose ? null : reserve(in);
+        Ack ack = thenClose ? null : reserve(in, session);
         if (thenClose) {
             // MQTT 3.1.1 has no way to refuse a PUBLISH: stop processing this connection now, close it once the
             // message is safely quarantined.
             session.closing();
-            channel.config().setAutoRead(false);
+            ReadGate.pause(channel, ReadGate.Reason.CLOSING);
         }
         RejectedMessage message = new RejectedMessage(pipeline.clock().instant(), session.principal().deviceId(),
                 TopicAcl.meterOf(in.topic()).orElse(null), in.topic(), reason, detail, in.payload());
@@ -116,11 +139,11 @@ public final class PublishResponder {
         return text.length() <= MAX_REASON_STRING ? text : text.substring(0, MAX_REASON_STRING);
     }
 
-    private Ack reserve(Inbound in) {
+    private Ack reserve(Inbound in, MqttSession session) {
         if (in.qos() == 0) {
             return null;
         }
-        Ack ack = new Ack(in.qos(), in.packetId());
+        Ack ack = new Ack(in.qos(), in.packetId(), session);
         order.addLast(ack);
         return ack;
     }
@@ -135,13 +158,19 @@ public final class PublishResponder {
         boolean wrote = false;
         while (!order.isEmpty() && order.peekFirst().ready) {
             Ack next = order.pollFirst();
+            int maxBytes = next.session.clientMaxPacketBytes();
             if (next.qos == 1) {
-                channel.write(Replies.pubAck(next.packetId, next.reason, next.reasonString));
+                quota.acknowledged(1, next.packetId);
+                channel.write(Replies.pubAck(next.packetId, next.reason, next.reasonString, maxBytes));
             } else {
                 if ((next.reason & 0xff) < 0x80) {
-                    awaitingRelease.add(next.packetId);
+                    // Kept in the session even when this connection is gone: the readings are durable, so a
+                    // resend after a reconnect must be answered without storing it again.
+                    next.session.persistent().awaitRelease(next.packetId);
+                } else {
+                    quota.acknowledged(2, next.packetId);
                 }
-                channel.write(Replies.pubRec(next.packetId, next.reason, next.reasonString));
+                channel.write(Replies.pubRec(next.packetId, next.reason, next.reasonString, maxBytes));
             }
             wrote = true;
         }
@@ -150,18 +179,17 @@ public final class PublishResponder {
         }
     }
 
-    /** True when a PUBREC for {@code packetId} went out and its PUBREL has not come yet. */
-    public boolean isAwaitingRelease(int packetId) {
-        return awaitingRelease.contains(packetId);
-    }
-
     /** Answers a resent QoS 2 PUBLISH whose readings are already durable, without storing them again. */
     public void repeatPubRec(int packetId) {
         channel.writeAndFlush(Replies.pubRec(packetId, Replies.SUCCESS));
     }
 
-    /** Ends the QoS 2 flow of {@code packetId}; false when no PUBREC was pending for it. */
-    public boolean release(int packetId) {
-        return awaitingRelease.remove(packetId);
+    /**
+     * Ends the QoS 2 flow of {@code packetId} in {@code session}; false when no PUBREC was pending for it, on this
+     * connection or on an earlier one of the same session.
+     */
+    public boolean release(DeviceSession session, int packetId) {
+        quota.released(packetId);
+        return session.release(packetId);
     }
 }

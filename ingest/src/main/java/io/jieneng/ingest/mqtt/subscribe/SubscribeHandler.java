@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -15,46 +14,33 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
-import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 
-import java.util.Collections;
+import java.util.Arrays;
 
 /**
- * Ingest only receives: every subscription is refused (SUBACK 0x80 in 3.1.1, 0x87 not authorized in 5) and an
- * UNSUBSCRIBE is answered with "no subscription existed" (0x11 in 5).
+ * Ingest only receives, so every subscription is refused, and the connection stays open: SUBACK 0x80 (failure) in
+ * MQTT 3.1.1, 0x8F (topic filter invalid) in MQTT 5 (issue 3). The CONNACK already told MQTT 5 clients that
+ * wildcard and shared subscriptions are not available.
  */
 @ChannelHandler.Sharable
 public final class SubscribeHandler extends PacketHandler {
 
+    static final int REFUSED_311 = 0x80;
+    static final int REFUSED_5 = MqttReasonCodes.SubAck.TOPIC_FILTER_INVALID.byteValue() & 0xff;
+
     public SubscribeHandler() {
-        super(MqttMessageType.SUBSCRIBE, MqttMessageType.UNSUBSCRIBE);
+        super(MqttMessageType.SUBSCRIBE);
     }
 
     @Override
     protected void handle(ChannelHandlerContext ctx, MqttMessage msg) {
-        boolean mqtt5 = MqttSession.of(ctx.channel()).isMqtt5();
-        if (msg instanceof MqttSubscribeMessage sub) {
-            int n = sub.payload().topicSubscriptions().size();
-            int id = sub.variableHeader().messageId();
-            if (mqtt5) {
-                int[] codes = new int[n];
-                java.util.Arrays.fill(codes, MqttReasonCodes.SubAck.NOT_AUTHORIZED.byteValue() & 0xff);
-                ctx.writeAndFlush(new MqttSubAckMessage(
-                        new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                        new MqttMessageIdAndPropertiesVariableHeader(id, MqttProperties.NO_PROPERTIES),
-                        new MqttSubAckPayload(codes)));
-            } else {
-                ctx.writeAndFlush(MqttMessageBuilders.subAck().packetId(id)
-                        .addGrantedQoses(Collections.nCopies(n, MqttQoS.FAILURE).toArray(new MqttQoS[0])).build());
-            }
-        } else if (msg instanceof MqttUnsubscribeMessage unsub) {
-            MqttMessageBuilders.UnsubAckBuilder ack = MqttMessageBuilders.unsubAck()
-                    .packetId(unsub.variableHeader().messageId());
-            if (mqtt5) {
-                unsub.payload().topics().forEach(t -> ack.addReasonCode(
-                        (short) MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue()));
-            }
-            ctx.writeAndFlush(ack.build());
-        }
+        MqttSubscribeMessage sub = (MqttSubscribeMessage) msg;
+        int[] codes = new int[sub.payload().topicSubscriptions().size()];
+        Arrays.fill(codes, MqttSession.of(ctx.channel()).isMqtt5() ? REFUSED_5 : REFUSED_311);
+        ctx.writeAndFlush(new MqttSubAckMessage(
+                new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                new MqttMessageIdAndPropertiesVariableHeader(sub.variableHeader().messageId(),
+                        MqttProperties.NO_PROPERTIES),
+                new MqttSubAckPayload(codes)));
     }
 }

@@ -1,0 +1,35 @@
+package io.jieneng.ingest.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The TLS listener (CONTRACT.md §1: 8883). Files are PEM; they are read and checked when the server starts.
+ *
+ * @param port             0 binds any free port
+ * @param certificateChain the server certificate first, then its intermediates
+ * @param privateKey       the server's unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY})
+ * @param clientCa         CA certificates that sign device certificates, or {@code null} without mTLS
+ * @param clientAuth       whether a device must present a certificate signed by {@code clientCa}
+ */
+public record TlsSettings(int port, Path certificateChain, Path privateKey, Path clientCa, ClientAuth clientAuth) {
+
+    /** Client-certificate authentication (mTLS). */
+    public enum ClientAuth {
+        /** No certificate is asked for. */
+        NONE,
+        /** A certificate is asked for; a device without one authenticates with its password. */
+        OPTIONAL,
+        /** The handshake fails without a valid certificate. */
+        REQUIRE
+    }
+
+    public TlsSettings {
+        Objects.requireNonNull(certificateChain, "certificateChain");
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(clientAuth, "clientAuth");
+        if (clientAuth != ClientAuth.NONE && clientCa == null) {
+            throw new IllegalArgumentException("client certificates need a client CA");
+        }
+    }
+}
