@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ErrorCounts {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, String> examples = new ConcurrentHashMap<>();
 
     void add(String kind) {
         add(kind, 1);
@@ -22,6 +23,19 @@ final class ErrorCounts {
         if (n > 0) {
             counts.computeIfAbsent(kind, k -> new LongAdder()).add(n);
         }
+    }
+
+    /** Counts one error and keeps {@code detail} (an MQTT 5 reason string, an exception) if it is the first. */
+    void add(String kind, String detail) {
+        add(kind, 1);
+        if (detail != null && !detail.isEmpty() && examples.size() < 100) {
+            examples.putIfAbsent(kind, detail.length() > 300 ? detail.substring(0, 300) + "..." : detail);
+        }
+    }
+
+    /** The first detail of each kind that had one, sorted by kind. */
+    Map<String, String> examples() {
+        return new TreeMap<>(examples);
     }
 
     /** A kind with an MQTT reason code, e.g. {@code puback_0x99}. */

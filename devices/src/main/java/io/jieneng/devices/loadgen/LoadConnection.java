@@ -33,6 +33,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     static final MqttMessage DISCONNECT = new MqttMessage(
             new MqttFixedHeader(MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0));
     private static final int RECEIVE_MAXIMUM = MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value();
+    private static final int REASON_STRING = MqttProperties.MqttPropertyType.REASON_STRING.value();
 
     private final int index;
     private final MeterLogin login;
@@ -92,15 +93,15 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (m.decoderResult().isFailure()) {
-                stats.errors.add("decode_error");
+                stats.errors.add("decode_error", m.decoderResult().cause().toString());
                 ctx.close();
                 return;
             }
             switch (m.fixedHeader().messageType()) {
                 case CONNACK -> onConnAck((MqttConnAckMessage) m);
-                case PUBACK -> onPubAck(m);
+                case PUBACK -> onFinalAck(packetId(m), reasonCode(m), "puback", reasonString(m));
                 case PUBREC -> onPubRec(m);
-                case PUBCOMP -> onFinalAck(packetId(m), reasonCode(m), "pubcomp");
+                case PUBCOMP -> onFinalAck(packetId(m), reasonCode(m), "pubcomp", reasonString(m));
                 case PINGRESP -> { }
                 case DISCONNECT -> onServerDisconnect(m);
                 default -> stats.errors.add("unexpected_"
@@ -148,7 +149,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!driver.stopping()) {
-            stats.errors.add("io_error");
+            stats.errors.add("io_error", cause.toString());
         }
         ctx.close();
     }
@@ -234,7 +235,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     private void onConnAck(MqttConnAckMessage ack) {
         MqttConnectReturnCode code = ack.variableHeader().connectReturnCode();
         if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
-            stats.errors.add(ErrorCounts.withCode("connect_refused", code.byteValue()));
+            stats.errors.add(ErrorCounts.withCode("connect_refused", code.byteValue()),
+                    reasonString(ack.variableHeader().properties()));
             state = State.CLOSED;
             settle();
             channel.close();
@@ -253,16 +255,12 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onPubAck(MqttMessage m) {
-        onFinalAck(packetId(m), reasonCode(m), "puback");
-    }
-
     private void onPubRec(MqttMessage m) {
         int id = packetId(m);
         int reason = reasonCode(m);
         if (reason >= 0x80) {
             // A refused QoS 2 message ends at the PUBREC (MQTT 5 §4.3.3).
-            onFinalAck(id, reason, "pubrec");
+            onFinalAck(id, reason, "pubrec", reasonString(m));
             return;
         }
         if (window == null || !window.markReleased(id)) {
@@ -276,7 +274,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         needsFlush = true;
     }
 
-    private void onFinalAck(int packetId, int reason, String kind) {
+    private void onFinalAck(int packetId, int reason, String kind, String reasonString) {
         long sentNanos = window == null ? -1 : window.complete(packetId);
         if (sentNanos < 0) {
             stats.errors.add("unexpected_" + kind);
@@ -284,7 +282,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         }
         stats.outstanding.decrement();
         if (reason >= 0x80) {
-            stats.errors.add(ErrorCounts.withCode(kind, reason));
+            stats.errors.add(ErrorCounts.withCode(kind, reason), reasonString);
         } else {
             stats.latencyMicros.recordValue(Math.max(0, (System.nanoTime() - sentNanos) / 1000));
             stats.completed.increment();
@@ -297,7 +295,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
 
     private void onServerDisconnect(MqttMessage m) {
         if (m.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader h) {
-            stats.errors.add(ErrorCounts.withCode("server_disconnect", h.reasonCode()));
+            stats.errors.add(ErrorCounts.withCode("server_disconnect", h.reasonCode()), reasonString(h.properties()));
         } else {
             stats.errors.add("server_disconnect");
         }
@@ -308,6 +306,17 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
             hasSettled = true;
             settled.run();
         }
+    }
+
+    /** The MQTT 5 reason string of a reply, or {@code null}. */
+    private static String reasonString(MqttMessage m) {
+        return m.variableHeader() instanceof MqttPubReplyMessageVariableHeader h ? reasonString(h.properties())
+                : null;
+    }
+
+    private static String reasonString(MqttProperties properties) {
+        return properties != null && properties.getProperty(REASON_STRING) instanceof MqttProperties.StringProperty s
+                ? s.value() : null;
     }
 
     private static int packetId(MqttMessage m) {

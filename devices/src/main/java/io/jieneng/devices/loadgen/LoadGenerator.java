@@ -104,6 +104,7 @@ public final class LoadGenerator {
 
             drivers.forEach(LoopDriver::stop);
             drain();
+            LoadStats.Totals end = stats.totals();
             LoadReport.Target target = options.targetPid() > 0 ? new LoadReport.Target(options.targetPid(),
                     ResourceSampler.targetCpuPercent(from, to), mib(sampler.maxRssKib()),
                     mib(sampler.peakRssKib())) : null;
@@ -117,7 +118,8 @@ public final class LoadGenerator {
                     completed, round(completed / seconds),
                     round((after.completedReadings() - before.completedReadings()) / seconds),
                     Percentiles.of(latency), stats.errors.total(), stats.errors.snapshot(),
-                    stats.outstanding.sum(), stats.rateShortfall.sum(), stats.tsClockWaits.sum(),
+                    stats.errors.examples(), end.completed(),
+                    end.completedReadings(), stats.outstanding.sum(), stats.rateShortfall.sum(), stats.tsClockWaits.sum(),
                     ResourceSampler.ownCpuPercent(from, to), target);
         } finally {
             drivers.forEach(LoopDriver::close);
@@ -152,9 +154,10 @@ public final class LoadGenerator {
             Bootstrap b = bootstrap.clone(driver.loop()).handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    // Outbound: the encoder (PUBLISH frames pass it as ready ByteBufs). Inbound: the decoder, then
-                    // the connection, which also sends the keepalive PINGREQs.
+                    // Outbound: the encoder (PUBLISH frames pass it as ready ByteBufs). Inbound: whole packets, the
+                    // decoder, then the connection, which also sends the keepalive PINGREQs.
                     ch.pipeline().addLast("encoder", MqttEncoder.INSTANCE)
+                            .addLast("framer", new MqttPacketFramer(MAX_INBOUND_PACKET))
                             .addLast("decoder", new MqttDecoder(MAX_INBOUND_PACKET))
                             .addLast("connection", connection);
                 }
@@ -164,7 +167,7 @@ public final class LoadGenerator {
             channels.add(f.channel());
             f.addListener(done -> {
                 if (!done.isSuccess()) {
-                    stats.errors.add(connectFailure(done.cause()));
+                    stats.errors.add(connectFailure(done.cause()), done.cause().toString());
                     settled.countDown();
                 }
             });

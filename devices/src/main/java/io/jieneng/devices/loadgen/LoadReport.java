@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
  * @param messagesPerSecond    {@code messagesCompleted} per second of the window
  * @param readingsPerSecond    readings of those messages per second
  * @param latencyMs            PUBACK (QoS 1) or PUBCOMP (QoS 2) latency in the window
+ * @param errorExamples        the first detail of an error kind: the MQTT 5 reason string of a refusal, or the
+ *                             exception of an I/O error
+ * @param completedTotal       messages completed over the whole run (warm-up, window and drain): every one of
+ *                             them was acknowledged, so a store behind the server must hold all its readings
+ * @param readingsCompletedTotal the readings of {@code completedTotal}
  * @param unacknowledgedAtEnd  messages still waiting for their acknowledgement when the drain time ran out
  * @param rateShortfall        paced messages given up because every window was full (the target rate was not
  *                             reached)
@@ -34,7 +39,9 @@ import java.util.stream.Collectors;
 public record LoadReport(String tool, String startedAt, String server, Map<String, Object> options, Machine machine,
                          Connections connections, double warmupSeconds, double measuredSeconds, long messagesSent,
                          long messagesCompleted, double messagesPerSecond, double readingsPerSecond,
-                         Percentiles latencyMs, long errorsTotal, Map<String, Long> errors, long unacknowledgedAtEnd,
+                         Percentiles latencyMs, long errorsTotal, Map<String, Long> errors,
+                         Map<String, String> errorExamples, long completedTotal,
+                         long readingsCompletedTotal, long unacknowledgedAtEnd,
                          long rateShortfall, long tsClockWaits, double loadgenCpuPercent, Target target) {
 
     /**
@@ -102,6 +109,7 @@ public record LoadReport(String tool, String startedAt, String server, Map<Strin
         }
         s.append("errors: ").append(errors.isEmpty() ? "none" : errors.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        errorExamples.forEach((kind, detail) -> s.append(String.format(Locale.ROOT, "%n  %s: %s", kind, detail)));
         if (unacknowledgedAtEnd > 0 || rateShortfall > 0) {
             s.append(String.format(Locale.ROOT, "; unacknowledged at end %d, paced messages given up %d",
                     unacknowledgedAtEnd, rateShortfall));

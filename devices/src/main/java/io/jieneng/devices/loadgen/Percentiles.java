@@ -7,7 +7,8 @@ import org.HdrHistogram.Histogram;
  * (QoS 1) or PUBCOMP (QoS 2). Recorded in microseconds with 3 significant digits (HdrHistogram), so each value is
  * within 0.1 % of the true one.
  *
- * @param count messages whose latency was recorded
+ * @param count messages whose latency was recorded; it can differ from the window's completed messages by the few
+ *              acknowledgements that arrive between reading the histogram and reading the counters
  */
 public record Percentiles(long count, double meanMs, double p50Ms, double p90Ms, double p99Ms, double p999Ms,
                           double maxMs) {
