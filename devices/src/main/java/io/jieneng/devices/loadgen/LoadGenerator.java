@@ -118,9 +118,9 @@ public final class LoadGenerator {
                     completed, round(completed / seconds),
                     round((after.completedReadings() - before.completedReadings()) / seconds),
                     Percentiles.of(latency), stats.errors.total(), stats.errors.snapshot(),
-                    stats.errors.examples(), end.completed(),
-                    end.completedReadings(), stats.outstanding.sum(), stats.rateShortfall.sum(), stats.tsClockWaits.sum(),
-                    ResourceSampler.ownCpuPercent(from, to), target);
+                    stats.errors.examples(), end.completed(), end.completedReadings(), stats.outstanding.sum(),
+                    stats.rateShortfall.sum(), stats.tsClockWaits.sum(), ResourceSampler.ownCpuPercent(from, to),
+                    target);
         } finally {
             drivers.forEach(LoopDriver::close);
             channels.writeAndFlush(LoadConnection.DISCONNECT).awaitUninterruptibly(5, TimeUnit.SECONDS);
