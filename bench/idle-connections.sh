@@ -51,12 +51,12 @@ fi
 
 bench_influxdb "$OUT"
 REGISTRY="$OUT/bench-registry.json"
-DATA=$(bench_tempdir ingest)
+bench_tempdir DATA ingest
 loadgen --make-registry "$CONNECTIONS" --out "$REGISTRY" >&2
 say "importing $CONNECTIONS meters (bcrypt cost 4) into the standalone ingest's registry ..."
 JIENENG_DATA_DIR="$DATA" JIENENG_BCRYPT_COST=4 loadgen --import-registry "$REGISTRY" 2>> "$OUT/tools.log" >&2
 
-MQTT_PORT=$(bench_free_port)
+bench_free_port MQTT_PORT
 JIENENG_STORE=influxdb JIENENG_INFLUX_URL="$INFLUX_URL" JIENENG_INFLUX_DB=jieneng JIENENG_DATA_DIR="$DATA" \
   JIENENG_MQTT_PORT="$MQTT_PORT" JIENENG_MQTT_HOST=127.0.0.1 JIENENG_BCRYPT_COST=4 \
   java "$JUL_FORMAT" -Xmx"$HEAP" ${BENCH_INGEST_JAVA_OPTS:-} -cp "$INGEST_CP" io.jieneng.ingest.IngestMain \

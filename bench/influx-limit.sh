@@ -42,11 +42,11 @@ bench_influxdb "$OUT"
 # into a temporary H2 registry with the same RegistryStore.importDocument the platform uses, at bcrypt cost 4
 # (the CONNECTs are outside the measured window; at cost 10 they would only take longer).
 REGISTRY="$OUT/bench-registry.json"
-DATA=$(bench_tempdir ingest)
+bench_tempdir DATA ingest
 loadgen --make-registry "$CONNECTIONS" --out "$REGISTRY" >&2
 JIENENG_DATA_DIR="$DATA" JIENENG_BCRYPT_COST=4 loadgen --import-registry "$REGISTRY" 2>> "$OUT/tools.log" >&2
 
-MQTT_PORT=$(bench_free_port)
+bench_free_port MQTT_PORT
 # Exactly what ./jieneng ingest runs (the same classpath and main class), without its build check.
 JIENENG_STORE=influxdb JIENENG_INFLUX_URL="$INFLUX_URL" JIENENG_INFLUX_DB=jieneng JIENENG_DATA_DIR="$DATA" \
   JIENENG_MQTT_PORT="$MQTT_PORT" JIENENG_MQTT_HOST=127.0.0.1 JIENENG_BCRYPT_COST=4 \

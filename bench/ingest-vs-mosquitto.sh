@@ -44,11 +44,14 @@ loadgen --make-registry "$CONNECTIONS" --out "$REGISTRY" >&2
 
 bench_mosquitto "$OUT"
 
-DATA=$(bench_tempdir platform)
-HTTP_PORT=$(bench_free_port)
+bench_tempdir DATA platform
+bench_free_port HTTP_PORT
+bench_free_port MQTT_PORT
+bench_free_port QDB_HTTP_PORT
+bench_free_port QDB_PG_PORT
 export JIENENG_DATA_DIR="$DATA" JIENENG_REGISTRY_FILE="$REGISTRY" JIENENG_BCRYPT_COST=4 \
-  JIENENG_HTTP_PORT="$HTTP_PORT" JIENENG_MQTT_PORT="$(bench_free_port)" JIENENG_MQTT_HOST=127.0.0.1 \
-  JIENENG_QUESTDB_HTTP_PORT="$(bench_free_port)" JIENENG_QUESTDB_PG_PORT="$(bench_free_port)" \
+  JIENENG_HTTP_PORT="$HTTP_PORT" JIENENG_MQTT_PORT="$MQTT_PORT" JIENENG_MQTT_HOST=127.0.0.1 \
+  JIENENG_QUESTDB_HTTP_PORT="$QDB_HTTP_PORT" JIENENG_QUESTDB_PG_PORT="$QDB_PG_PORT" \
   JIENENG_ADMIN_PASSWORD=bench-admin-password
 java ${BENCH_PLATFORM_JAVA_OPTS:-} -jar "$ANALYTICS_JAR" > "$OUT/platform.log" 2>&1 &
 PLATFORM_PID=$!

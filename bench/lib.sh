@@ -52,16 +52,20 @@ bench_machine() {
       loadAverageAtStart: $load}' > "$1"
 }
 
+# bench_free_port VAR: sets VAR to a free loopback port not handed out before in this run. (Not a $(...)
+# function: a subshell would forget the ports it handed out, and two servers not yet listening could get one.)
 bench_free_port() {
-  local p u used
+  local _bench_p _bench_u _bench_used
   for _ in $(seq 1 500); do
-    p=$((20000 + RANDOM % 40000))
-    used=0
-    for u in "${BENCH_PORTS[@]:-}"; do [ "$u" = "$p" ] && used=1; done
-    [ "$used" = 1 ] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      BENCH_PORTS+=("$p")
-      echo "$p"
+    _bench_p=$((20000 + RANDOM % 40000))
+    _bench_used=0
+    for _bench_u in "${BENCH_PORTS[@]:-}"; do
+      if [ "$_bench_u" = "$_bench_p" ]; then _bench_used=1; fi
+    done
+    [ "$_bench_used" = 1 ] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$_bench_p") 2>/dev/null; then
+      BENCH_PORTS+=("$_bench_p")
+      printf -v "$1" '%s' "$_bench_p"
       return 0
     fi
   done
@@ -82,28 +86,31 @@ bench_await() {
   die "$name did not become ready within ${secs}s"
 }
 
+# bench_tempdir VAR NAME: sets VAR to a new temporary directory, removed on exit.
 bench_tempdir() {
-  local d
-  d=$(mktemp -d "/tmp/jieneng-bench-$1.XXXXXX")
-  BENCH_DIRS+=("$d")
-  echo "$d"
+  local _bench_dir
+  _bench_dir=$(mktemp -d "/tmp/jieneng-bench-$2.XXXXXX")
+  BENCH_DIRS+=("$_bench_dir")
+  printf -v "$1" '%s' "$_bench_dir"
 }
 
 bench_stop_all() {
   local p
   for p in "${BENCH_PIDS[@]:-}"; do
-    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+    if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; fi
   done
   for p in "${BENCH_PIDS[@]:-}"; do
-    [ -n "$p" ] && wait "$p" 2>/dev/null || true
+    if [ -n "$p" ]; then wait "$p" 2>/dev/null || true; fi
   done
   for p in "${BENCH_DIRS[@]:-}"; do
-    [ -n "$p" ] && rm -rf "$p"
+    if [ -n "$p" ]; then rm -rf "$p"; fi
   done
+  return 0
 }
 
+# Stops everything on exit, keeping the script's own exit status.
 bench_trap() {
-  trap 'bench_stop_all' EXIT
+  trap 'bench_rc=$?; bench_stop_all; exit $bench_rc' EXIT
   trap 'exit 130' INT TERM
 }
 
@@ -124,9 +131,9 @@ bench_mosquitto() {
   local bin dir
   bin=$(command -v mosquitto 2>/dev/null || echo /usr/sbin/mosquitto)
   [ -x "$bin" ] || die "mosquitto is not installed (Debian: apt-get install -y mosquitto)"
-  dir=$(bench_tempdir mosquitto)
+  bench_tempdir dir mosquitto
   chmod 755 "$dir"
-  MOSQUITTO_PORT=$(bench_free_port)
+  bench_free_port MOSQUITTO_PORT
   # set_tcp_nodelay: ingest's Netty sockets have TCP_NODELAY; without it Mosquitto's PUBACKs would wait for Nagle.
   cat > "$dir/mosquitto.conf" <<CONF
 listener $MOSQUITTO_PORT 127.0.0.1
@@ -151,9 +158,9 @@ CONF
 bench_influxdb() {
   command -v influxd >/dev/null 2>&1 || die "influxd is not installed (Debian: apt-get install -y influxdb)"
   local dir http rpc
-  dir=$(bench_tempdir influxdb)
-  http=$(bench_free_port)
-  rpc=$(bench_free_port)
+  bench_tempdir dir influxdb
+  bench_free_port http
+  bench_free_port rpc
   cat > "$dir/influxdb.conf" <<CONF
 reporting-disabled = true
 bind-address = "127.0.0.1:$rpc"
