@@ -2,7 +2,7 @@
 # End to end into InfluxDB against InfluxDB's own limit (issue 3 "Performance", issue 6 benchmark 2). One command:
 #
 #   bench/influx-limit.sh [--connections 100] [--readings-per-message 500] [--duration 30] [--warmup 10]
-#                         [--raw-threads 4] [--runs 3] [--quick]
+#                         [--raw-threads 4] [--runs 3] [--quick] [--profile]
 #
 # In one run against one local InfluxDB 1.x (started here, temporary directory, WAL fsynced on every write):
 #   1. InfluxDB's raw batched write rate: --raw-threads HTTP clients POST 5,000-point line-protocol batches shaped
@@ -10,11 +10,13 @@
 #   2. the sustained readings/s of the standalone ingest (JIENENG_STORE=influxdb) fed by the load generator with
 #      many readings per message, QoS 1, as fast as the acknowledgements allow.
 # Reported: both rates and their ratio (target >= 0.8), and a count of what InfluxDB holds against what ingest
-# acknowledged. Results: bench/results/influx-limit-<time>/. Everything started here is stopped by PID on exit.
+# acknowledged. --profile records a JFR profile of the ingest JVM (ingest.jfr, hottest methods in
+# ingest-profile.txt). Results: bench/results/influx-limit-<time>/. Everything started here is stopped by PID on exit.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONNECTIONS=100 RPM=500 READING_BYTES=120 DURATION=30 WARMUP=10 RAW_THREADS=4 BATCH=5000 IN_FLIGHT=2 RUNS=1
+PROFILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNECTIONS=$2; shift 2 ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --max-in-flight) IN_FLIGHT=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --quick) DURATION=10; WARMUP=5; RUNS=1; shift ;;
+    --profile) PROFILE=1; shift ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -47,10 +50,12 @@ loadgen --make-registry "$CONNECTIONS" --out "$REGISTRY" >&2
 JIENENG_DATA_DIR="$DATA" JIENENG_BCRYPT_COST=4 loadgen --import-registry "$REGISTRY" 2>> "$OUT/tools.log" >&2
 
 bench_free_port MQTT_PORT
+INGEST_OPTS=${BENCH_INGEST_JAVA_OPTS:-}
+[ "$PROFILE" = 1 ] && INGEST_OPTS="$INGEST_OPTS $(bench_jfr_opts "$OUT/ingest.jfr")"
 # Exactly what ./jieneng ingest runs (the same classpath and main class), without its build check.
 JIENENG_STORE=influxdb JIENENG_INFLUX_URL="$INFLUX_URL" JIENENG_INFLUX_DB=jieneng JIENENG_DATA_DIR="$DATA" \
   JIENENG_MQTT_PORT="$MQTT_PORT" JIENENG_MQTT_HOST=127.0.0.1 JIENENG_BCRYPT_COST=4 \
-  java "$JUL_FORMAT" ${BENCH_INGEST_JAVA_OPTS:-} -cp "$INGEST_CP" io.jieneng.ingest.IngestMain > "$OUT/ingest.log" 2>&1 &
+  java "$JUL_FORMAT" $INGEST_OPTS -cp "$INGEST_CP" io.jieneng.ingest.IngestMain > "$OUT/ingest.log" 2>&1 &
 INGEST_PID=$!
 BENCH_PIDS+=("$INGEST_PID")
 bench_await "the standalone ingest" 120 "$INGEST_PID" bench_port_open "$MQTT_PORT"
@@ -116,4 +121,11 @@ say "ingest -> InfluxDB:          $(printf '%.0f' "$INGEST_MED") readings/s ($CO
 say "fraction:                    $FRACTION (target >= 0.8), median of $RUNS"
 say "acknowledged $ACKED readings, InfluxDB holds $STORED"
 say "load now: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$PROFILE" = 1 ]; then
+  kill "$INGEST_PID" 2>/dev/null || true
+  wait "$INGEST_PID" 2>/dev/null || true
+  bench_jfr_top "$OUT/ingest.jfr" "$OUT"/ingest-[0-9]*.json > "$OUT/ingest-profile.txt"
+  say "ingest's hottest methods (JFR, measured windows; $OUT/ingest-profile.txt):"
+  awk 'NR <= 12 {print "    " $0}' "$OUT/ingest-profile.txt" >&2
+fi
 say "summary: $OUT/summary.json"

@@ -2,19 +2,20 @@
 # Ingest against Mosquitto (issue 3 "Performance", issue 6 benchmark 1). One command:
 #
 #   bench/ingest-vs-mosquitto.sh [--connections 1000] [--duration 30] [--warmup 10] [--max-in-flight 10]
-#                                [--runs 3] [--quick]
+#                                [--runs 3] [--quick] [--profile]
 #
 # In one run, with the same load generator, QoS 1 publishes of 200-byte readings over N connections go
 #   (i)  to ingest: the single-node platform (embedded QuestDB, acknowledging after durability), and
 #   (ii) to a local Mosquitto with persistence off.
 # For each, the saturation throughput is the completed (acknowledged) messages/s at maximum rate with a bounded
 # in-flight window per connection; then PUBACK latency is measured at 50 % of that rate. With --runs R each
-# figure is the median of R runs. Results: bench/results/ingest-vs-mosquitto-<time>/ (summary.json and one
+# figure is the median of R runs. --profile records a JFR profile of the platform JVM (platform.jfr, hottest
+# methods in platform-profile.txt). Results: bench/results/ingest-vs-mosquitto-<time>/ (summary.json and one
 # JSON per load-generator run). Everything started here is stopped by PID on exit.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CONNECTIONS=1000 DURATION=30 WARMUP=10 IN_FLIGHT=10 RUNS=1 PAYLOAD=200 MQTT_VERSION=5 RAMP=500
+CONNECTIONS=1000 DURATION=30 WARMUP=10 IN_FLIGHT=10 RUNS=1 PAYLOAD=200 MQTT_VERSION=5 RAMP=500 PROFILE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNECTIONS=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --mqtt-version) MQTT_VERSION=$2; shift 2 ;;
     --quick) DURATION=8; WARMUP=4; RUNS=1; shift ;;
+    --profile) PROFILE=1; shift ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -53,7 +55,9 @@ export JIENENG_DATA_DIR="$DATA" JIENENG_REGISTRY_FILE="$REGISTRY" JIENENG_BCRYPT
   JIENENG_HTTP_PORT="$HTTP_PORT" JIENENG_MQTT_PORT="$MQTT_PORT" JIENENG_MQTT_HOST=127.0.0.1 \
   JIENENG_QUESTDB_HTTP_PORT="$QDB_HTTP_PORT" JIENENG_QUESTDB_PG_PORT="$QDB_PG_PORT" \
   JIENENG_ADMIN_PASSWORD=bench-admin-password
-java ${BENCH_PLATFORM_JAVA_OPTS:-} -jar "$ANALYTICS_JAR" > "$OUT/platform.log" 2>&1 &
+PLATFORM_OPTS=${BENCH_PLATFORM_JAVA_OPTS:-}
+[ "$PROFILE" = 1 ] && PLATFORM_OPTS="$PLATFORM_OPTS $(bench_jfr_opts "$OUT/platform.jfr")"
+java $PLATFORM_OPTS -jar "$ANALYTICS_JAR" > "$OUT/platform.log" 2>&1 &
 PLATFORM_PID=$!
 BENCH_PIDS+=("$PLATFORM_PID")
 bench_await "the platform" 240 "$PLATFORM_PID" curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
@@ -127,4 +131,11 @@ say "  at 50 %:     Mosquitto p50 $(median "${MOSQ_P50[@]}") ms p99 $(median "${
     "ingest p50 $(median "${INGEST_P50[@]}") ms p99 $(median "${INGEST_P99[@]}") ms at $INGEST_HALF msg/s"
 say "  errors:      Mosquitto $(errors mosquitto), ingest $(errors ingest) (by kind in each run's JSON)"
 say "  load now:    $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$PROFILE" = 1 ]; then
+  kill "$PLATFORM_PID" 2>/dev/null || true
+  wait "$PLATFORM_PID" 2>/dev/null || true
+  bench_jfr_top "$OUT/platform.jfr" "$OUT"/ingest-saturation-*.json > "$OUT/platform-profile.txt"
+  say "the platform's hottest methods at saturation (JFR, measured windows; $OUT/platform-profile.txt):"
+  awk 'NR <= 12 {print "    " $0}' "$OUT/platform-profile.txt" >&2
+fi
 say "summary: $OUT/summary.json"

@@ -194,5 +194,35 @@ bench_influx_count() {
     --data-urlencode 'q=SELECT count(energyKwh) FROM readings' | jq '.results[0].series[0].values[0][1] // 0'
 }
 
+# bench_jfr_opts FILE: JVM options that record a JFR profile of the whole run into FILE (for --profile).
+bench_jfr_opts() {
+  echo "-XX:StartFlightRecording=filename=$1,settings=profile,dumponexit=true"
+}
+
+# bench_jfr_top FILE [REPORT.json...]: the 25 hottest methods (top frames of execution samples) of a JFR
+# recording, in percent; with load-generator reports, only the samples inside their measured windows (so that
+# start-up and the bcrypt of the CONNECTs do not drown the steady state).
+bench_jfr_top() {
+  local file=$1 windows=""
+  shift
+  if [ $# -gt 0 ]; then
+    # JFR prints local wall-clock times (HH:MM:SS.mmm); the windows are converted to the same form.
+    windows=$(for r in "$@"; do
+      printf '%s-%s ' "$(date -d "$(jq -r .windowStart "$r")" +%H:%M:%S.%3N)" \
+        "$(date -d "$(jq -r .windowEnd "$r")" +%H:%M:%S.%3N)"
+    done)
+  fi
+  jfr print --events jdk.ExecutionSample "$file" 2>/dev/null | awk -v windows="$windows" '
+    BEGIN {nw = split(windows, w, " ")}
+    /jdk.ExecutionSample/ {top = 0; next}
+    /startTime = / {
+      t = $3; top = (nw == 0)
+      for (i = 1; i <= nw; i++) {split(w[i], ft, "-"); if (t >= ft[1] && t <= ft[2]) top = 1}
+      next
+    }
+    top && /^[[:space:]]+[A-Za-z_$][A-Za-z0-9_$.<>]*\(/ {sub(/^[[:space:]]+/, ""); sub(/\(.*/, ""); n[$0]++; total++; top = 0}
+    END {for (m in n) printf "%5.1f%% %s\n", 100 * n[m] / total, m}' | sort -rn | awk 'NR <= 25'
+}
+
 # json FILE FILTER: one value from a JSON file.
 json() { jq -r "$2" "$1"; }

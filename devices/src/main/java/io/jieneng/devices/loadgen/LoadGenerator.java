@@ -96,8 +96,10 @@ public final class LoadGenerator {
             stats.latencyMicros.getIntervalHistogram();
             LoadStats.Totals before = stats.totals();
             ResourceSampler.Mark from = sampler.mark();
+            Instant windowStart = Instant.now();
             pause(options.durationSeconds());
             ResourceSampler.Mark to = sampler.mark();
+            Instant windowEnd = Instant.now();
             LoadStats.Totals after = stats.totals();
             Histogram latency = stats.latencyMicros.getIntervalHistogram();
             int openAtEnd = stats.open.get();
@@ -110,7 +112,8 @@ public final class LoadGenerator {
                     mib(sampler.peakRssKib())) : null;
             double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
             long completed = after.completed() - before.completed();
-            return new LoadReport("jieneng-loadgen", startedAt, options.host() + ":" + options.port(),
+            return new LoadReport("jieneng-loadgen", startedAt, windowStart.toString(), windowEnd.toString(),
+                    options.host() + ":" + options.port(),
                     LoadGenReportOptions.of(options, drivers.get(0).payload(), epoll), Machine.current(),
                     new LoadReport.Connections(options.connections(), stats.established.get(),
                             stats.peakOpen.get(), openAtEnd, round(connectSeconds)),

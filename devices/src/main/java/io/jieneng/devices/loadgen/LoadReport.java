@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * What a load-generator run measured. Rates and latencies cover the measured window only (after the warm-up);
  * error counts cover the whole run.
  *
+ * @param windowStart          when the measured window began (ISO-8601), e.g. to cut a profile to it
+ * @param windowEnd            when it ended
  * @param options              the run's settings, as given
  * @param messagesSent         PUBLISH packets written in the window
  * @param messagesCompleted    messages acknowledged with success in the window (QoS 0: written)
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
  * @param target               the sampled server process, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoadReport(String tool, String startedAt, String server, Map<String, Object> options, Machine machine,
+public record LoadReport(String tool, String startedAt, String windowStart, String windowEnd, String server, Map<String, Object> options, Machine machine,
                          Connections connections, double warmupSeconds, double measuredSeconds, long messagesSent,
                          long messagesCompleted, double messagesPerSecond, double readingsPerSecond,
                          Percentiles latencyMs, long errorsTotal, Map<String, Long> errors,
