@@ -57,7 +57,7 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                 k.integer("JIENENG_INGEST_MAX_READINGS_PER_MESSAGE", 10_000, 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(k.integer("JIENENG_INGEST_MAX_FUTURE_SECONDS", 300, 0, Integer.MAX_VALUE)),
                 k.integer("JIENENG_INGEST_BATCH_MAX_READINGS", 5000, 1, Integer.MAX_VALUE),
-                Duration.ofMillis(k.integer("JIENENG_INGEST_BATCH_MAX_DELAY_MS", 50, 0, Integer.MAX_VALUE)),
+                Duration.ofMillis(k.integer("JIENENG_INGEST_BATCH_MAX_DELAY_MS", 0, 0, Integer.MAX_VALUE)),
                 k.integer("JIENENG_INGEST_MAX_PENDING_READINGS", 200_000, 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(k.integer("JIENENG_INGEST_CONNECT_TIMEOUT_SECONDS", 10, 1, Integer.MAX_VALUE)),
                 k.integer("JIENENG_INGEST_QUARANTINE_MAX_ROWS", 100_000, 1, Integer.MAX_VALUE),

@@ -30,7 +30,7 @@ class IngestConfigTest {
         assertThat(c.maxReadingsPerMessage()).isEqualTo(10_000);
         assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.batchMaxReadings()).isEqualTo(5000);
-        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ZERO);
         assertThat(c.maxPendingReadings()).isEqualTo(200_000);
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.quarantineMaxRows()).isEqualTo(100_000);
