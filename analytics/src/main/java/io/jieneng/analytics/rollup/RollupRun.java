@@ -1,0 +1,171 @@
+package io.jieneng.analytics.rollup;
+
+import io.jieneng.analytics.energy.BucketGrid;
+import io.jieneng.analytics.energy.Interval;
+import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.ingest.sink.Arrival;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One run of the rollup job (docs/ROLLUPS.md, point 2), free of Quarkus so tests can drive it: under the state
+ * row's lock, take the markers in (W, now − safety], recompute every local day they can alter hour by hour, write
+ * the hours and the days, wait until they are visible, and only then move W.
+ */
+public final class RollupRun {
+
+    private static final Logger LOG = Logger.getLogger(RollupRun.class);
+    private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(60);
+    private static final long LOG_PROGRESS_ABOVE_METER_DAYS = 1_000;
+    private static final long RETENTION_CHECK_MILLIS = 3_600_000;
+
+    /**
+     * @param safety    how old a marker must be before it is rolled up (longer than any ingest write attempt)
+     * @param retention how long markers are kept behind the watermark
+     */
+    public record Settings(Duration safety, Duration retention) {
+    }
+
+    /** What a run did: the watermark it stored, the markers it read and the meter-days and readings it redid. */
+    public record Outcome(long watermarkMillis, int markers, long meterDays, long rows) {
+    }
+
+    private final RollupStore store;
+    private final RollupStateStore state;
+    private final Recomputer recomputer;
+    private final Supplier<Registry> registry;
+    private final Settings settings;
+    private final Clock clock;
+    private long lastCleanupMillis = Long.MIN_VALUE;
+
+    RollupRun(RollupStore store, RollupStateStore state, Recomputer recomputer, Supplier<Registry> registry,
+              Settings settings, Clock clock) {
+        this.store = store;
+        this.state = state;
+        this.recomputer = recomputer;
+        this.registry = registry;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Runs once; empty when another instance holds the lock. */
+    public Optional<Outcome> run() {
+        Outcome[] outcome = new Outcome[1];
+        Optional<RollupState> next = state.underLock(current -> {
+            RollupState s = current.initialized() ? current : initialize(current);
+            outcome[0] = rollUp(s.watermarkMillis());
+            return new RollupState(outcome[0].watermarkMillis(), true);
+        });
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        cleanUp(next.get().watermarkMillis());
+        return Optional.of(outcome[0]);
+    }
+
+    private Outcome rollUp(long watermark) {
+        long now = clock.millis();
+        long until = now - settings.safety().toMillis();
+        if (until <= watermark) {
+            return new Outcome(watermark, 0, 0, 0);
+        }
+        // Every marker with ts <= until was committed before now (its write was bounded), so once what was
+        // committed is visible, the markers read here are all there will ever be up to until.
+        store.awaitIngested(VISIBILITY_WAIT);
+        List<Arrival> markers = store.markers(watermark, until, null);
+        if (markers.isEmpty()) {
+            return new Outcome(until, 0, 0, 0);
+        }
+        Map<String, Meter> meters = new HashMap<>();
+        Registry snapshot = registry.get();
+        Map<String, List<Arrival>> changes = Recomputer.byMeter(markers);
+        changes.keySet().forEach(id -> snapshot.meter(id).ifPresent(m -> meters.put(id, m)));
+        if (meters.size() < changes.size()) {
+            LOG.debugf("%d marked meters are not in the registry; their rollups are left as they are",
+                    changes.size() - meters.size());
+        }
+        long computedAt = clock.millis();
+        long[] rows = new long[1];
+        Progress progress = new Progress();
+        long meterDays = recomputer.recompute(meters, changes, Long.MIN_VALUE, Long.MAX_VALUE, Interval.HOUR,
+                new Recomputer.Chunk() {
+                    @Override
+                    public void accept(BucketGrid grid, Map<String, MeterSeries> series) {
+                        List<RollupRow> hourly = new ArrayList<>();
+                        List<RollupRow> daily = new ArrayList<>();
+                        RollupRows.fromHours(series, grid, computedAt, hourly, daily);
+                        store.write(hourly, daily);
+                        rows[0] += hourly.size() + daily.size();
+                        progress.done(daily.size());
+                    }
+
+                    @Override
+                    public void planned(long meterDays) {
+                        progress.planned(meterDays);
+                    }
+                });
+        store.awaitRollups(VISIBILITY_WAIT);
+        return new Outcome(until, markers.size(), meterDays, rows[0]);
+    }
+
+    /**
+     * Marks every reading already stored for recomputation: the store may hold readings written before rollups
+     * existed, which no ingest marker announces. Markers dated now are picked up by a later run; until this state
+     * is committed, queries use the raw readings only.
+     */
+    private RollupState initialize(RollupState current) {
+        long now = clock.millis();
+        List<Arrival> marks = new ArrayList<>();
+        // An hour past now also covers readings stamped a little in the future, which ingest accepts.
+        long until = now + 3_600_000;
+        store.earliestReadings().forEach((id, from) -> marks.add(new Arrival(id, Math.min(from, until), until)));
+        if (!marks.isEmpty()) {
+            store.writeMarkers(marks, now);
+            store.awaitIngested(VISIBILITY_WAIT);
+            LOG.infof("rollups: %d meters already hold readings; they are rolled up from the oldest on", marks.size());
+        }
+        return new RollupState(current.watermarkMillis(), true);
+    }
+
+    private void cleanUp(long watermark) {
+        long now = clock.millis();
+        if (now - lastCleanupMillis < RETENTION_CHECK_MILLIS) {
+            return;
+        }
+        lastCleanupMillis = now;
+        store.deleteMarkersBefore(watermark - settings.retention().toMillis());
+    }
+
+    /** Logs the progress of large catch-ups, at most once per tenth. */
+    private static final class Progress {
+        private long planned;
+        private long done;
+        private long nextLog;
+
+        void planned(long meterDays) {
+            planned += meterDays;
+            if (planned > LOG_PROGRESS_ABOVE_METER_DAYS) {
+                LOG.infof("rollups: recomputing %d meter-days", planned);
+                nextLog = done + planned / 10;
+            }
+        }
+
+        void done(long meterDays) {
+            done += meterDays;
+            if (planned > LOG_PROGRESS_ABOVE_METER_DAYS && done >= nextLog) {
+                LOG.infof("rollups: %d of %d meter-days recomputed", done, planned);
+                nextLog = done + planned / 10;
+            }
+        }
+    }
+}
