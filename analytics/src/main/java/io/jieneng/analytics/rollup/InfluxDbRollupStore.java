@@ -210,19 +210,27 @@ public final class InfluxDbRollupStore implements RollupStore {
     }
 
     @Override
-    public Map<String, Long> earliestReadings() {
-        Map<String, Long> out = new HashMap<>();
-        // One selector per query: with a single first(), InfluxDB returns the time of the point that holds it.
-        for (String field : ReadingSchema.FIELDS) {
-            String q = "SELECT first(" + quoteIdentifier(field) + ") FROM " + quoteIdentifier(ReadingSchema.MEASUREMENT)
-                    + " GROUP BY " + quoteIdentifier(ReadingSchema.METER);
-            for (QueryResult.Series s : run(q)) {
-                String meter = s.getTags().get(ReadingSchema.METER);
-                for (List<Object> row : s.getValues()) {
-                    out.merge(meter, ((Number) row.get(0)).longValue(), Math::min);
+    public List<Arrival> storedRanges() {
+        Map<String, long[]> ranges = new HashMap<>();
+        // One selector per query: with a single first() or last(), InfluxDB returns the time of the point that
+        // holds the value.
+        for (String fn : List.of("first", "last")) {
+            for (String field : ReadingSchema.FIELDS) {
+                String q = "SELECT " + fn + "(" + quoteIdentifier(field) + ") FROM "
+                        + quoteIdentifier(ReadingSchema.MEASUREMENT) + " GROUP BY " + quoteIdentifier(ReadingSchema.METER);
+                for (QueryResult.Series s : run(q)) {
+                    long[] range = ranges.computeIfAbsent(s.getTags().get(ReadingSchema.METER),
+                            k -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE});
+                    for (List<Object> row : s.getValues()) {
+                        long t = ((Number) row.get(0)).longValue();
+                        range[0] = Math.min(range[0], t);
+                        range[1] = Math.max(range[1], t);
+                    }
                 }
             }
         }
+        List<Arrival> out = new ArrayList<>();
+        ranges.forEach((meter, r) -> out.add(new Arrival(meter, r[0], r[1])));
         return out;
     }
 

@@ -211,12 +211,13 @@ public final class QuestDbRollupStore implements RollupStore {
     }
 
     @Override
-    public Map<String, Long> earliestReadings() {
+    public List<Arrival> storedRanges() {
         ensureTables();
-        Map<String, Long> out = new HashMap<>();
-        query("SELECT " + ReadingSchema.METER + ", cast(min(" + ReadingSchema.TS + ") as long) FROM " + readings
-                + " GROUP BY " + ReadingSchema.METER, List.of(), List.of(),
-                rs -> out.put(rs.getString(1), Math.floorDiv(rs.getLong(2), 1000)));
+        List<Arrival> out = new ArrayList<>();
+        query("SELECT " + ReadingSchema.METER + ", cast(min(" + ReadingSchema.TS + ") as long), cast(max("
+                + ReadingSchema.TS + ") as long) FROM " + readings + " GROUP BY " + ReadingSchema.METER, List.of(),
+                List.of(), rs -> out.add(new Arrival(rs.getString(1), Math.floorDiv(rs.getLong(2), 1000),
+                        Math.floorDiv(rs.getLong(3), 1000))));
         return out;
     }
 

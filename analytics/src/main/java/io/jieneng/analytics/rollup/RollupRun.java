@@ -119,16 +119,14 @@ public final class RollupRun {
     }
 
     /**
-     * Marks every reading already stored for recomputation: the store may hold readings written before rollups
-     * existed, which no ingest marker announces. Markers dated now are picked up by a later run; until this state
-     * is committed, queries use the raw readings only.
+     * Marks every reading already stored for recomputation, meter by meter from its earliest to its latest
+     * reading: the store may hold readings written before rollups existed, which no ingest marker announces.
+     * Markers dated now are picked up by a later run; until this state is committed, queries use the raw readings
+     * only. Readings written from now on carry markers of their own.
      */
     private RollupState initialize(RollupState current) {
         long now = clock.millis();
-        List<Arrival> marks = new ArrayList<>();
-        // An hour past now also covers readings stamped a little in the future, which ingest accepts.
-        long until = now + 3_600_000;
-        store.earliestReadings().forEach((id, from) -> marks.add(new Arrival(id, Math.min(from, until), until)));
+        List<Arrival> marks = store.storedRanges();
         if (!marks.isEmpty()) {
             store.writeMarkers(marks, now);
             store.awaitIngested(VISIBILITY_WAIT);

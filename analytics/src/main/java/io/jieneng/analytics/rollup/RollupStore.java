@@ -5,7 +5,6 @@ import io.jieneng.ingest.sink.Arrival;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where rollups and arrival markers live: the same time-series store as the readings. The QuestDB and InfluxDB
@@ -38,10 +37,10 @@ public interface RollupStore extends AutoCloseable {
     void writeMarkers(List<Arrival> arrivals, long markerMillis);
 
     /**
-     * Per meter with readings, the time of its earliest reading (epoch ms): what a store that held readings
+     * Per meter with readings, the times of its earliest and latest reading: what a store that held readings
      * before rollups existed has to roll up.
      */
-    Map<String, Long> earliestReadings();
+    List<Arrival> storedRanges();
 
     /** Deletes markers older than {@code beforeMillis}; may keep some (whole partitions only). */
     void deleteMarkersBefore(long beforeMillis);

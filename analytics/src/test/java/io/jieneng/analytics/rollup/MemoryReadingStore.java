@@ -3,6 +3,7 @@ package io.jieneng.analytics.rollup;
 import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.ingest.sink.Arrival;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +25,11 @@ final class MemoryReadingStore implements ReadingStore {
         batch.forEach(r -> byMeter.computeIfAbsent(r.meterId(), k -> new TreeMap<>()).put(r.tsMillis(), r));
     }
 
-    Map<String, Long> earliest() {
-        Map<String, Long> out = new HashMap<>();
+    List<Arrival> ranges() {
+        List<Arrival> out = new ArrayList<>();
         byMeter.forEach((m, rs) -> {
             if (!rs.isEmpty()) {
-                out.put(m, rs.firstKey());
+                out.add(new Arrival(m, rs.firstKey(), rs.lastKey()));
             }
         });
         return out;

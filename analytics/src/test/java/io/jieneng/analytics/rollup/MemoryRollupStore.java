@@ -73,8 +73,8 @@ final class MemoryRollupStore implements RollupStore {
     }
 
     @Override
-    public Map<String, Long> earliestReadings() {
-        return readings.earliest();
+    public List<Arrival> storedRanges() {
+        return readings.ranges();
     }
 
     @Override

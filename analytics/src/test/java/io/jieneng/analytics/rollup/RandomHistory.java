@@ -21,11 +21,16 @@ import java.util.Random;
  */
 final class RandomHistory {
 
-    static final List<Meter> METERS = List.of(
-            new Meter("h-main", "i", MeterType.ELECTRICITY, MeterRole.MAIN, null, null, 900, null, null),
-            new Meter("h-pv", "i", MeterType.PV, null, null, 10.0, 900, null, null),
-            new Meter("h-water", "i", MeterType.WATER, null, null, null, 3600, null, null),
-            new Meter("h-heat", "i", MeterType.HEAT, null, null, null, 1800, null, null));
+    static final List<Meter> METERS = meters("h-");
+
+    /** A main electricity meter, a PV meter, a water meter and a heat meter, with ids starting {@code prefix}. */
+    static List<Meter> meters(String prefix) {
+        return List.of(
+                new Meter(prefix + "main", "i", MeterType.ELECTRICITY, MeterRole.MAIN, null, null, 900, null, null),
+                new Meter(prefix + "pv", "i", MeterType.PV, null, null, 10.0, 900, null, null),
+                new Meter(prefix + "water", "i", MeterType.WATER, null, null, null, 3600, null, null),
+                new Meter(prefix + "heat", "i", MeterType.HEAT, null, null, null, 1800, null, null));
+    }
 
     private RandomHistory() {
     }
@@ -49,7 +54,8 @@ final class RandomHistory {
                         values.put(e.getKey(), v);
                     }
                 }
-                if (rnd.nextDouble() < 0.05) {
+                // A reading without registers still counts as received; ingest refuses one without any field.
+                if (values.isEmpty() || rnd.nextDouble() < 0.05) {
                     values.clear();
                     values.put(ReadingField.POWER_KW, rnd.nextDouble() * 10);
                 }
