@@ -57,8 +57,9 @@ abstract class RollupStoreContract {
 
     @BeforeAll
     void openWorld() throws Exception {
+        StateDatabase.registerDrivers();
         stateDir = Files.createTempDirectory("rollup-state");
-        stateDb = RegistryDatabase.open(RegistryDatabase.h2FileUrl(stateDir), "sa", "");
+        stateDb = StateDatabase.open(stateDir);
         MutableClock clock = new MutableClock(System.currentTimeMillis());
         Parts parts = open(clock);
         List<Meter> meters = new ArrayList<>();
@@ -73,6 +74,9 @@ abstract class RollupStoreContract {
 
     @AfterAll
     void closeWorld() throws Exception {
+        if (world == null) {
+            return;
+        }
         world.sink.close();
         world.rollups.close();
         if (world.reader instanceof AutoCloseable c) {
@@ -199,7 +203,7 @@ abstract class RollupStoreContract {
         RollupState before = world.state.read();
         assertThat(before.initialized()).isTrue();
         stateDb.close();
-        stateDb = RegistryDatabase.open(RegistryDatabase.h2FileUrl(stateDir), "sa", "");
+        stateDb = StateDatabase.open(stateDir);
         world.useStateDatabase(stateDb.dataSource());
         assertThat(world.state.read()).isEqualTo(before);
 
@@ -220,7 +224,7 @@ abstract class RollupStoreContract {
         world.rollups.awaitIngested(java.time.Duration.ofSeconds(30));
         // A fresh registry database: the job has never run against this store as far as it knows.
         Path freshDir = Files.createTempDirectory("rollup-state-fresh");
-        try (RegistryDatabase fresh = RegistryDatabase.open(RegistryDatabase.h2FileUrl(freshDir), "sa", "")) {
+        try (RegistryDatabase fresh = StateDatabase.open(freshDir)) {
             world.useStateDatabase(fresh.dataSource());
             assertThat(world.state.read().initialized()).isFalse();
             world.assertParity(meters, from, to, "never initialised: raw");

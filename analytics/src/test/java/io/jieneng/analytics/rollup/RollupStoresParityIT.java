@@ -40,6 +40,7 @@ class RollupStoresParityIT {
         if (url == null || url.isBlank()) {
             fail("JIENENG_TEST_INFLUX_URL is not set: run the integration tests with ./jieneng test");
         }
+        StateDatabase.registerDrivers();
         Path root = Files.createTempDirectory("rollup-parity-it");
         String database = "jieneng_rp_" + UUID.randomUUID().toString().replace("-", "");
         List<Meter> meters = RandomHistory.meters("p-");
@@ -50,7 +51,7 @@ class RollupStoresParityIT {
                 RandomHistory.readings(rnd, meters, from - 3_600_000, to + 3_600_000, 180), 6);
         long start = System.currentTimeMillis();
         try (EmbeddedQuestDb questdb = EmbeddedQuestDb.start(root.resolve("questdb"), 0, 0);
-             RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2FileUrl(root), "sa", "");
+             RegistryDatabase db = StateDatabase.open(root);
              InfluxDB influx = InfluxDBFactory.connect(url)) {
             String prefix = "rp_";
             MutableClock qClock = new MutableClock(start);
