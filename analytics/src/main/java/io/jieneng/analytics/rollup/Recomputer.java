@@ -42,7 +42,7 @@ final class Recomputer {
 
     static final int MAX_RUN_DAYS = 7;
     static final long READING_BUDGET = 250_000;
-    private static final int MAX_METERS_PER_CHUNK = 500;
+    private static final int MAX_METERS_PER_CHUNK = 2000;
     private static final long MIN_MARGIN_MILLIS = 3_600_000;
 
     /** Receives the recomputed series of a chunk of meters over one grid. */
