@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rollups of this platform (docs/ROLLUPS.md): runs the job, serves the rollup-backed energy source and takes
@@ -50,6 +51,7 @@ public class RollupService {
     MeterRegistry meters;
 
     private final Clock clock = Clock.systemUTC();
+    private volatile Map<String, MeterSettings> settings = Map.of();
     private volatile RollupStateStore state;
     private volatile RollupRun run;
     private RollupMetrics metrics;
@@ -73,6 +75,28 @@ public class RollupService {
                         Duration.ofDays(r.markerRetentionDays())), clock);
         if (!config.rollupsEnabled()) {
             LOG.info("rollups disabled (JIENENG_ROLLUPS_ENABLED=false): every answer is computed from raw readings");
+        }
+        settings = MeterSettings.of(registry.current());
+        registry.onChange(this::registryChanged);
+    }
+
+    /**
+     * Marks every stored reading of meters whose type, role or reporting interval changed, so the job recomputes
+     * their rollups with the new settings and queries compute them from raw readings meanwhile.
+     */
+    synchronized void registryChanged() {
+        Map<String, MeterSettings> now = MeterSettings.of(registry.current());
+        Set<String> changed = MeterSettings.changed(settings, now);
+        settings = now;
+        if (changed.isEmpty() || !config.rollupsEnabled()) {
+            return;
+        }
+        RollupStore store = timeSeries.rollups();
+        List<Arrival> marks = store.storedRanges().stream().filter(a -> changed.contains(a.meterId())).toList();
+        if (!marks.isEmpty()) {
+            store.writeMarkers(marks, clock.millis());
+            store.awaitIngested(MARKER_WAIT);
+            LOG.infof("rollups: the settings of %d meter(s) changed; their rollups are recomputed", marks.size());
         }
     }
 

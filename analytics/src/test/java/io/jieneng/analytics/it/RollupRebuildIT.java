@@ -96,11 +96,43 @@ class RollupRebuildIT extends PlatformTest {
     }
 
     @Test
+    void aMetersNewReportingIntervalAppliesToItsRolledUpDaysAtOnce() throws Exception {
+        try (Meters gateway = Meters.connect(ingest.port().orElseThrow(), "it-gw", "gw-secret")) {
+            gateway.publish("it-gas", "[" + reading("2026-03-20T00:00+08:00", "volumeM3", 10.0) + ","
+                    + reading("2026-03-20T01:00+08:00", "volumeM3", 11.0) + "]");
+        }
+        long published = System.currentTimeMillis();
+        RollupStateStore state = new RollupStateStore(registry.dataSource(), store.rollups().stateKey());
+        await().atMost(JOB_WAIT).until(() -> state.read().watermarkMillis() > published);
+        // Reporting every 900 s, an hour between two readings is a gap: the day is estimated.
+        assertThat(gasOn20March().getBoolean("total.estimated")).isTrue();
+
+        String document = new String(Api.resource("/it-registry.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"secret\": \"gas-secret\"}", "\"secret\": \"gas-secret\", \"intervalSeconds\": 3600}");
+        assertThat(document).contains("\"intervalSeconds\": 3600");
+        Api.asAdmin().contentType("application/json").body(document).when().put("/api/v1/registry")
+                .then().statusCode(200);
+        long changed = System.currentTimeMillis();
+        assertThat(gasOn20March().getBoolean("total.estimated")).as("at once").isFalse();
+        await().atMost(JOB_WAIT).until(() -> state.read().watermarkMillis() > changed);
+        assertThat(store.rollups().daily(List.of("it-gas"), epochMillis("2026-03-20T00:00+08:00"),
+                epochMillis("2026-03-21T00:00+08:00"))).extracting(RollupRow::estimated).containsExactly(false);
+        assertThat(gasOn20March().getBoolean("total.estimated")).isFalse();
+        assertClose(gasOn20March().getDouble("total.gasM3"), 1.0);
+    }
+
+    @Test
     void theJobReportsItsMetrics() {
         await().atMost(JOB_WAIT).untilAsserted(() -> assertThat(given().when().get("/q/metrics").then()
                 .statusCode(200).extract().asString())
                 .contains("jieneng_rollup_lag_seconds", "jieneng_rollup_meter_days_total",
                         "jieneng_rollup_run_seconds_count", "jieneng_rollup_pending_markers"));
+    }
+
+    private static JsonPath gasOn20March() {
+        return Api.as("office-user", "office-pass").queryParam("from", "2026-03-20").queryParam("to", "2026-03-21")
+                .queryParam("interval", "day").when().get("/api/v1/institutions/it-office/consumption")
+                .then().statusCode(200).extract().jsonPath(Api.EXACT);
     }
 
     private static double waterOn12March() {
