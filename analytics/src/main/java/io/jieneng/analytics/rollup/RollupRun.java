@@ -46,7 +46,7 @@ public final class RollupRun {
     private final Supplier<Registry> registry;
     private final Settings settings;
     private final Clock clock;
-    private long lastCleanupMillis = Long.MIN_VALUE;
+    private long nextCleanupMillis;
 
     RollupRun(RollupStore store, RollupStateStore state, Recomputer recomputer, Supplier<Registry> registry,
               Settings settings, Clock clock) {
@@ -137,10 +137,10 @@ public final class RollupRun {
 
     private void cleanUp(long watermark) {
         long now = clock.millis();
-        if (now - lastCleanupMillis < RETENTION_CHECK_MILLIS) {
+        if (now < nextCleanupMillis) {
             return;
         }
-        lastCleanupMillis = now;
+        nextCleanupMillis = now + RETENTION_CHECK_MILLIS;
         store.deleteMarkersBefore(watermark - settings.retention().toMillis());
     }
 

@@ -53,6 +53,11 @@ class RollupInfluxDbIT extends RollupStoreContract {
     }
 
     @Override
+    RollupStore anotherRollupStore() {
+        return new InfluxDbRollupStore(url, database, null, null, () -> world.registry);
+    }
+
+    @Override
     void closeStore() {
         try (InfluxDB influx = InfluxDBFactory.connect(url)) {
             influx.query(new Query("DROP DATABASE \"" + database + "\""));

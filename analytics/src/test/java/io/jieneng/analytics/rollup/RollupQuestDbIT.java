@@ -46,6 +46,11 @@ class RollupQuestDbIT extends RollupStoreContract {
     }
 
     @Override
+    RollupStore anotherRollupStore() {
+        return new QuestDbRollupStore(questdb.httpUrl(), questdb.pgJdbcUrl(), "admin", "quest", prefix);
+    }
+
+    @Override
     void closeStore() throws Exception {
         questdb.close();
         deleteTree(root);

@@ -53,6 +53,9 @@ abstract class RollupStoreContract {
     /** Writes readings straight into the store, without markers, as an import around ingest would. */
     abstract void writeWithoutMarkers(List<Reading> readings) throws Exception;
 
+    /** Another rollup store on the same namespace, as a second analytics instance would open it. */
+    abstract RollupStore anotherRollupStore();
+
     abstract void closeStore() throws Exception;
 
     @BeforeAll
@@ -240,6 +243,28 @@ abstract class RollupStoreContract {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    @Test
+    void markersOlderThanTheRetentionBehindTheWatermarkAreDeleted() throws Exception {
+        world.runJob();
+        long old = world.clock.millis() - java.time.Duration.ofDays(10).toMillis();
+        // A writer of its own: InfluxDB markers of one writer never go back in time.
+        try (RollupStore other = anotherRollupStore()) {
+            other.writeMarkers(List.of(new Arrival("retention-meter", 1, 2)), old);
+        }
+        world.rollups.awaitIngested(java.time.Duration.ofSeconds(30));
+        assertThat(world.rollups.markers(old - 1, old, null)).extracting(Arrival::meterId)
+                .containsExactly("retention-meter");
+        // Old markers are looked for at most once an hour.
+        world.clock.advance(2 * 3_600_000);
+        world.runJob();
+        // QuestDB drops the partition through its write-ahead log.
+        world.rollups.awaitIngested(java.time.Duration.ofSeconds(30));
+        assertThat(world.rollups.markers(old - 1, old, null)).isEmpty();
+        long w = world.state.read().watermarkMillis();
+        assertThat(world.rollups.markers(w - java.time.Duration.ofDays(1).toMillis(), w, null))
+                .as("recent markers stay").isNotEmpty();
     }
 
     /** No marker of the meters is pending, and the day grid from the rollup rows alone equals raw. */
