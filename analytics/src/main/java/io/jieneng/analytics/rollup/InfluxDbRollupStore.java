@@ -187,6 +187,20 @@ public final class InfluxDbRollupStore implements RollupStore {
     }
 
     @Override
+    public long markerTime(long afterMillis, long untilMillis, int rank) {
+        // Without GROUP BY the writers' series are merged in time order; times come back in whole milliseconds.
+        String q = "SELECT " + quoteIdentifier(ReadingSchema.TO_TS) + " FROM " + quoteIdentifier(ReadingSchema.ARRIVALS)
+                + " WHERE time > " + afterMillis + "ms AND time <= " + untilMillis + "ms ORDER BY time ASC LIMIT 1 OFFSET "
+                + (rank - 1);
+        for (QueryResult.Series s : run(q)) {
+            for (List<Object> row : s.getValues()) {
+                return ((Number) row.get(0)).longValue();
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public long countMarkersAfter(long afterMillis) {
         String q = "SELECT count(" + quoteIdentifier(ReadingSchema.TO_TS) + ") FROM "
                 + quoteIdentifier(ReadingSchema.ARRIVALS) + " WHERE time > " + afterMillis + "ms";

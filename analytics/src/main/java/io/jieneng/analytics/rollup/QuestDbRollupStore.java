@@ -184,6 +184,18 @@ public final class QuestDbRollupStore implements RollupStore {
     }
 
     @Override
+    public long markerTime(long afterMillis, long untilMillis, int rank) {
+        ensureTables();
+        long[] found = {-1};
+        // QuestDB's LIMIT lo, hi returns rows lo + 1 to hi.
+        query("SELECT cast(" + ReadingSchema.TS + " as long) FROM " + arrivals + " WHERE " + ReadingSchema.TS
+                        + " > ? AND " + ReadingSchema.TS + " <= ? ORDER BY " + ReadingSchema.TS + " LIMIT " + (rank - 1)
+                        + ", " + rank, List.of(), List.of(afterMillis * 1000, untilMillis * 1000),
+                rs -> found[0] = Math.floorDiv(rs.getLong(1), 1000));
+        return found[0];
+    }
+
+    @Override
     public long countMarkersAfter(long afterMillis) {
         ensureTables();
         long[] count = new long[1];

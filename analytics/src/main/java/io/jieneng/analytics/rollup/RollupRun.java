@@ -30,14 +30,25 @@ public final class RollupRun {
     private static final long RETENTION_CHECK_MILLIS = 3_600_000;
 
     /**
-     * @param safety    how old a marker must be before it is rolled up (longer than any ingest write attempt)
-     * @param retention how long markers are kept behind the watermark
+     * @param safety           how old a marker must be before it is rolled up (longer than any ingest write attempt)
+     * @param retention        how long markers are kept behind the watermark
+     * @param maxMarkersPerRun a run reads about this many markers at most, so a burst never has to fit in memory
+     *                         at once; the rest is left to the next run
      */
-    public record Settings(Duration safety, Duration retention) {
+    public record Settings(Duration safety, Duration retention, int maxMarkersPerRun) {
+
+        public static final int DEFAULT_MAX_MARKERS_PER_RUN = 200_000;
+
+        public Settings(Duration safety, Duration retention) {
+            this(safety, retention, DEFAULT_MAX_MARKERS_PER_RUN);
+        }
     }
 
-    /** What a run did: the watermark it stored, the markers it read and the meter-days and readings it redid. */
-    public record Outcome(long watermarkMillis, int markers, long meterDays, long rows) {
+    /**
+     * What a run did: the watermark it stored, the markers it read, the meter-days it recomputed and the rows it
+     * wrote; {@code more} when it stopped at {@link Settings#maxMarkersPerRun} and markers are left for another run.
+     */
+    public record Outcome(long watermarkMillis, int markers, long meterDays, long rows, boolean more) {
     }
 
     private final RollupStore store;
@@ -77,14 +88,22 @@ public final class RollupRun {
         long now = clock.millis();
         long until = now - settings.safety().toMillis();
         if (until <= watermark) {
-            return new Outcome(watermark, 0, 0, 0);
+            return new Outcome(watermark, 0, 0, 0, false);
         }
         // Every marker with ts <= until was committed before now (its write was bounded), so once what was
         // committed is visible, the markers read here are all there will ever be up to until.
         store.awaitIngested(VISIBILITY_WAIT);
+        boolean more = false;
+        long cut = store.markerTime(watermark, until, settings.maxMarkersPerRun() + 1);
+        if (cut >= 0) {
+            // Everything before the millisecond of the first marker over the limit; when the markers up to the
+            // limit all share that millisecond, that whole millisecond, so every run makes progress.
+            until = cut - 1 > watermark ? cut - 1 : cut;
+            more = true;
+        }
         List<Arrival> markers = store.markers(watermark, until, null);
         if (markers.isEmpty()) {
-            return new Outcome(until, 0, 0, 0);
+            return new Outcome(until, 0, 0, 0, more);
         }
         Map<String, Meter> meters = new HashMap<>();
         Registry snapshot = registry.get();
@@ -115,7 +134,7 @@ public final class RollupRun {
                     }
                 });
         store.awaitRollups(VISIBILITY_WAIT);
-        return new Outcome(until, markers.size(), meterDays, rows[0]);
+        return new Outcome(until, markers.size(), meterDays, rows[0], more);
     }
 
     /**

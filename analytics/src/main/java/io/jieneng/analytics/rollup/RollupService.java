@@ -116,8 +116,13 @@ public class RollupService {
             return;
         }
         try {
-            Optional<RollupRun.Outcome> outcome = metrics.run().recordCallable(current::run);
-            if (outcome != null && outcome.isPresent()) {
+            boolean more = true;
+            while (more) {
+                Optional<RollupRun.Outcome> outcome = metrics.run().recordCallable(current::run);
+                if (outcome == null || outcome.isEmpty()) {
+                    metrics.watermark(state.read().watermarkMillis());
+                    return;
+                }
                 RollupRun.Outcome o = outcome.get();
                 metrics.ran(o.watermarkMillis(), o.meterDays(),
                         timeSeries.rollups().countMarkersAfter(o.watermarkMillis()));
@@ -125,8 +130,7 @@ public class RollupService {
                     LOG.debugf("rollups: %d markers, %d meter-days, %d rows; watermark %s", o.markers(),
                             o.meterDays(), o.rows(), Instant.ofEpochMilli(o.watermarkMillis()));
                 }
-            } else {
-                metrics.watermark(state.read().watermarkMillis());
+                more = o.more();
             }
         } catch (Exception e) {
             LOG.warnf(e, "rollup run failed; the next run retries from the same watermark");

@@ -27,6 +27,12 @@ public interface RollupStore extends AutoCloseable {
      */
     List<Arrival> markers(long afterMillis, long untilMillis, Collection<String> meters);
 
+    /**
+     * The time (epoch ms) of the {@code rank}-th marker (from 1) in time order among those with
+     * {@code afterMillis < ts <= untilMillis}, or -1 when there are fewer.
+     */
+    long markerTime(long afterMillis, long untilMillis, int rank);
+
     /** How many markers have {@code ts > afterMillis}. */
     long countMarkersAfter(long afterMillis);
 

@@ -63,6 +63,13 @@ final class MemoryRollupStore implements RollupStore {
     }
 
     @Override
+    public long markerTime(long afterMillis, long untilMillis, int rank) {
+        List<Long> times = markers.stream().map(Marker::tsMillis).filter(t -> t > afterMillis && t <= untilMillis)
+                .sorted().toList();
+        return times.size() >= rank ? times.get(rank - 1) : -1;
+    }
+
+    @Override
     public long countMarkersAfter(long afterMillis) {
         return markers.stream().filter(m -> m.tsMillis() > afterMillis).count();
     }
