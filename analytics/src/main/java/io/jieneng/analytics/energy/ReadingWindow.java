@@ -5,8 +5,9 @@ import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * range's edges contribute part of their energy (DOMAIN.md §1.3). One scan with a margin on both sides finds
  * the edge readings of meters that report regularly; targeted look-ups find the rest.
  */
-final class ReadingWindow {
+public final class ReadingWindow {
 
     private ReadingWindow() {
     }
@@ -28,7 +29,7 @@ final class ReadingWindow {
      * @param nowMillis readings later than this (plus the margin) cannot exist yet, so none is looked for
      * @return every reading found, per meter id
      */
-    static Map<String, List<Reading>> fetch(ReadingStore store, Map<String, Set<ReadingField>> registers,
+    public static Map<String, List<Reading>> fetch(ReadingStore store, Map<String, Set<ReadingField>> registers,
                                             long fromMillis, long toMillis, long marginMillis, long nowMillis) {
         Map<String, List<Reading>> byMeter = new HashMap<>();
         registers.keySet().forEach(m -> byMeter.put(m, new ArrayList<>()));
@@ -40,32 +41,32 @@ final class ReadingWindow {
         for (Reading r : store.scan(registers.keySet(), scanFrom, scanTo)) {
             byMeter.computeIfAbsent(r.meterId(), k -> new ArrayList<>()).add(r);
         }
-        Set<ReadingField> all = new HashSet<>();
+        Set<ReadingField> all = EnumSet.noneOf(ReadingField.class);
         registers.values().forEach(all::addAll);
+        // Decide what is missing from the scan alone, before any look-up: a looked-up reading carries every field
+        // of its row (QuestDB), and it must not pass for another register's edge, which may lie closer.
+        Map<ReadingField, List<String>> missingBefore = new EnumMap<>(ReadingField.class);
+        Map<ReadingField, List<String>> missingAfter = new EnumMap<>(ReadingField.class);
         for (ReadingField register : all) {
-            List<String> missingBefore = new ArrayList<>();
-            List<String> missingAfter = new ArrayList<>();
             registers.forEach((meter, regs) -> {
                 if (!regs.contains(register)) {
                     return;
                 }
                 List<Reading> rs = byMeter.get(meter);
                 if (rs.stream().noneMatch(r -> r.get(register) != null && r.tsMillis() < fromMillis)) {
-                    missingBefore.add(meter);
+                    missingBefore.computeIfAbsent(register, k -> new ArrayList<>()).add(meter);
                 }
                 if (rs.stream().noneMatch(r -> r.get(register) != null && r.tsMillis() >= toMillis)) {
-                    missingAfter.add(meter);
+                    missingAfter.computeIfAbsent(register, k -> new ArrayList<>()).add(meter);
                 }
             });
-            if (!missingBefore.isEmpty()) {
-                store.latestBefore(missingBefore, register, scanFrom)
-                        .forEach((meter, r) -> byMeter.get(meter).add(r));
-            }
-            // Ingest refuses readings more than minutes in the future: past now plus the margin there is nothing.
-            if (!missingAfter.isEmpty() && scanTo <= nowMillis + marginMillis) {
-                store.earliestFrom(missingAfter, register, scanTo)
-                        .forEach((meter, r) -> byMeter.get(meter).add(r));
-            }
+        }
+        missingBefore.forEach((register, meters) -> store.latestBefore(meters, register, scanFrom)
+                .forEach((meter, r) -> byMeter.get(meter).add(r)));
+        // Ingest refuses readings more than minutes in the future: past now plus the margin there is nothing.
+        if (scanTo <= nowMillis + marginMillis) {
+            missingAfter.forEach((register, meters) -> store.earliestFrom(meters, register, scanTo)
+                    .forEach((meter, r) -> byMeter.get(meter).add(r)));
         }
         return byMeter;
     }

@@ -2,6 +2,7 @@ package io.jieneng.analytics.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -57,6 +58,34 @@ public interface JienengConfig {
     /** bcrypt cost for hashing secrets and passwords on import. */
     @WithDefault("10")
     int bcryptCost();
+
+    /**
+     * Answer aligned hour, day and month queries from the rollups (docs/ROLLUPS.md); {@code false} computes every
+     * answer from the raw readings and stops the rollup job.
+     */
+    @WithName("rollups-enabled")
+    @WithDefault("true")
+    boolean rollupsEnabled();
+
+    /** The rollup job (docs/ROLLUPS.md). */
+    Rollup rollup();
+
+    interface Rollup {
+        /** Seconds between two runs of the rollup job. */
+        @WithDefault("10")
+        int intervalSeconds();
+
+        /**
+         * How old an arrival marker must be before the job rolls it up: longer than any ingest write attempt
+         * (12 s) plus the clock difference between the ingest and analytics hosts.
+         */
+        @WithDefault("30")
+        int safetySeconds();
+
+        /** Markers older than this many days behind the watermark are deleted. */
+        @WithDefault("7")
+        int markerRetentionDays();
+    }
 
     interface Db {
         Optional<String> url();

@@ -1,6 +1,9 @@
 package io.jieneng.analytics.platform;
 
 import io.jieneng.analytics.registry.RegistryService;
+import io.jieneng.analytics.rollup.InfluxDbRollupStore;
+import io.jieneng.analytics.rollup.QuestDbRollupStore;
+import io.jieneng.analytics.rollup.RollupStore;
 import io.jieneng.analytics.store.InfluxDbReadingStore;
 import io.jieneng.analytics.store.QuestDbReadingStore;
 import io.jieneng.analytics.store.ReadingStore;
@@ -16,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The time-series store this deployment uses: starts the embedded QuestDB when asked to, and provides the
- * settings ingest writes with and the {@link ReadingStore} analytics reads with, both pointing at the same data.
+ * settings ingest writes with, the {@link ReadingStore} analytics reads with and the {@link RollupStore} the
+ * rollups live in, all pointing at the same data.
  */
 @ApplicationScoped
 public class TimeSeriesStore {
@@ -26,9 +30,13 @@ public class TimeSeriesStore {
     @Inject
     JienengConfig config;
 
+    @Inject
+    RegistryService registry;
+
     private EmbeddedQuestDb embedded;
     private StoreSettings settings;
     private ReadingStore reader;
+    private RollupStore rollups;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         String kind = config.store();
@@ -57,18 +65,24 @@ public class TimeSeriesStore {
         }
         settings = StoreSettings.questDb(httpUrl, prefix);
         reader = new QuestDbReadingStore(pgUrl, q.pgUser(), q.pgPassword(), prefix);
+        rollups = new QuestDbRollupStore(httpUrl, pgUrl, q.pgUser(), q.pgPassword(), prefix);
     }
 
     private void startInfluxDb() {
         JienengConfig.Influx i = config.influx();
         settings = StoreSettings.influxDb(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null));
         reader = new InfluxDbReadingStore(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null));
+        rollups = new InfluxDbRollupStore(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null),
+                registry::current);
     }
 
     // Stopped after ingest, which must flush to the store before the store goes away.
     void stop(@Observes @Priority(STARTUP_PRIORITY + 1000) ShutdownEvent event) throws Exception {
         if (reader instanceof AutoCloseable c) {
             c.close();
+        }
+        if (rollups != null) {
+            rollups.close();
         }
         if (embedded != null) {
             embedded.close();
@@ -78,6 +92,11 @@ public class TimeSeriesStore {
     /** The reader over the same data ingest writes; available once the platform has started. */
     public ReadingStore reader() {
         return reader;
+    }
+
+    /** Where the rollups and arrival markers are read and written; available once the platform has started. */
+    public RollupStore rollups() {
+        return rollups;
     }
 
     /** Where and how ingest writes readings. */

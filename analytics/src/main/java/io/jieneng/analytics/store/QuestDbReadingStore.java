@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class QuestDbReadingStore implements ReadingStore, AutoCloseable {
 
     // Bounds the size of one IN list; a query per chunk keeps statements small for large institutions.
-    private static final int METERS_PER_QUERY = 200;
+    private static final int METERS_PER_QUERY = 1000;
     private static final String COLUMNS;
 
     static {

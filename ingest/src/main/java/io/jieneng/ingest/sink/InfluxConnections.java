@@ -4,6 +4,7 @@ import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Connections to InfluxDB's v1 HTTP API, shared by the writer here and the analytics reader. */
@@ -17,10 +18,23 @@ public final class InfluxConnections {
      * The read timeout is generous because a year-long scan or a large batch can take a while on a busy server.
      */
     public static InfluxDB connect(String url, String user, String password) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
+        return connect(url, user, password, new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(120, TimeUnit.SECONDS)
-                .writeTimeout(60, TimeUnit.SECONDS);
+                .writeTimeout(60, TimeUnit.SECONDS));
+    }
+
+    /**
+     * A client whose every call, retries and redirects included, ends within {@code callTimeout}: a writer whose
+     * attempts must be bounded (the arrival markers, docs/ROLLUPS.md) uses it.
+     */
+    public static InfluxDB connectBounded(String url, String user, String password, Duration callTimeout) {
+        return connect(url, user, password, new OkHttpClient.Builder()
+                .connectTimeout(callTimeout)
+                .callTimeout(callTimeout));
+    }
+
+    private static InfluxDB connect(String url, String user, String password, OkHttpClient.Builder http) {
         return user == null || user.isEmpty()
                 ? InfluxDBFactory.connect(url, http)
                 : InfluxDBFactory.connect(url, user, password == null ? "" : password, http);

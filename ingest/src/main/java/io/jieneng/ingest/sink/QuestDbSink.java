@@ -12,38 +12,58 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Writes readings to QuestDB over ILP/HTTP: one HTTP request per batch, which QuestDB commits as a whole. The
- * table is created through {@code /exec} before the first write (the first write retries until QuestDB is up),
- * so ILP never auto-creates it without the (ts, meter) deduplication.
+ * Writes readings to QuestDB over ILP/HTTP: one HTTP request per batch, which QuestDB commits as a whole, then a
+ * second request with the batch's arrival markers (docs/ROLLUPS.md). The tables are created through
+ * {@code /exec} before the first write (the first write retries until QuestDB is up), so ILP never auto-creates
+ * them without the intended layout.
  */
 public final class QuestDbSink implements ReadingSink {
 
     private static final Logger LOG = Logger.getLogger(QuestDbSink.class);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /*
+     * Every flush, its retries included, ends within about request + retry + request timeouts + 1 s of backoff
+     * (the client retries until retry_timeout after the first failure, and the last try may run its full time):
+     * about 10.5 s, inside ReadingSinks.WRITE_ATTEMPT_BOUND. The minimum throughput adds 1 s per MiB sent.
+     */
+    private static final String BOUNDED_FLUSH = "request_timeout=3000;retry_timeout=3000;"
+            + "request_min_throughput=1048576;";
 
     private final URI baseUri;
     private final String table;
-    private final String createTable;
+    private final String arrivals;
+    private final List<String> createTables;
     private final String senderConfig;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private Sender sender;
     private volatile boolean tableReady;
 
     /**
      * @param httpUrl     QuestDB's HTTP endpoint, e.g. {@code http://127.0.0.1:9000}
-     * @param tablePrefix prepended to {@link ReadingSchema#TABLE}
+     * @param tablePrefix prepended to {@link ReadingSchema#TABLE} and {@link ReadingSchema#ARRIVALS}
      */
     public QuestDbSink(String httpUrl, String tablePrefix) {
+        this(httpUrl, tablePrefix, Clock.systemUTC());
+    }
+
+    /** @param clock the time of the arrival markers */
+    public QuestDbSink(String httpUrl, String tablePrefix, Clock clock) {
         this.baseUri = URI.create(httpUrl.endsWith("/") ? httpUrl.substring(0, httpUrl.length() - 1) : httpUrl);
         this.table = ReadingSchema.questDbTable(tablePrefix);
-        this.createTable = ReadingSchema.questDbCreateTable(tablePrefix);
+        this.arrivals = ReadingSchema.questDbArrivalsTable(tablePrefix);
+        this.createTables = List.of(ReadingSchema.questDbCreateTable(tablePrefix),
+                ReadingSchema.questDbCreateArrivals(tablePrefix));
+        this.clock = clock;
         int port = baseUri.getPort() > 0 ? baseUri.getPort() : 9000;
-        this.senderConfig = baseUri.getScheme() + "::addr=" + baseUri.getHost() + ":" + port + ";auto_flush=off;";
+        this.senderConfig = baseUri.getScheme() + "::addr=" + baseUri.getHost() + ":" + port + ";auto_flush=off;"
+                + BOUNDED_FLUSH;
         try {
             ensureTable();
         } catch (IOException e) {
@@ -75,6 +95,15 @@ public final class QuestDbSink implements ReadingSink {
                 sender.at(r.tsMillis(), ChronoUnit.MILLIS);
             }
             sender.flush();
+            // A separate commit, after the readings are durable: a marker never points at readings not yet stored.
+            long markerMillis = clock.millis();
+            for (Arrival a : Arrival.of(batch)) {
+                sender.table(arrivals).symbol(ReadingSchema.METER, a.meterId())
+                        .longColumn(ReadingSchema.FROM_TS, a.fromMillis())
+                        .longColumn(ReadingSchema.TO_TS, a.toMillis())
+                        .at(markerMillis, ChronoUnit.MILLIS);
+            }
+            sender.flush();
         } catch (RuntimeException e) {
             // A fresh sender for the retry: the failed one may hold half a batch.
             discardSender();
@@ -86,10 +115,12 @@ public final class QuestDbSink implements ReadingSink {
         if (tableReady) {
             return;
         }
-        HttpResponse<String> response = get("/exec?query=" + URLEncoder.encode(createTable, StandardCharsets.UTF_8));
-        if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
-            throw new IOException("QuestDB refused to create " + table + ": HTTP " + response.statusCode() + " "
-                    + response.body());
+        for (String ddl : createTables) {
+            HttpResponse<String> response = get("/exec?query=" + URLEncoder.encode(ddl, StandardCharsets.UTF_8));
+            if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
+                throw new IOException("QuestDB refused " + ddl + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
         }
         tableReady = true;
     }

@@ -17,6 +17,18 @@ import java.util.regex.Pattern;
  *       {@code region}, {@code type}, {@code role}, {@code subitem} (when the meter has them), one float field
  *       per value, time at millisecond precision.</li>
  * </ul>
+ *
+ * <p>After each durable batch the writers add one arrival marker per meter of the batch (docs/ROLLUPS.md), which
+ * the rollup job and the queries use to find what is not rolled up yet:
+ * <ul>
+ *   <li>QuestDB: table {@code <prefix>arrivals}: {@code meter SYMBOL}, {@code fromTs} and {@code toTs}
+ *       ({@code LONG}, epoch ms: the smallest and largest reading time of the meter in the batch), designated
+ *       timestamp {@code ts} = when the marker write started. No deduplication: two writers may mark the same
+ *       meter in the same millisecond, and both markers must stay.</li>
+ *   <li>InfluxDB: measurement {@code arrivals}, tag {@code writer}, fields {@code meter} (string), {@code fromTs}
+ *       and {@code toTs} (integer); time at nanosecond precision, with a per-writer sequence below the
+ *       millisecond so that no two markers share a series and time.</li>
+ * </ul>
  */
 public final class ReadingSchema {
 
@@ -38,6 +50,14 @@ public final class ReadingSchema {
     public static final String TAG_ROLE = "role";
     /** InfluxDB tag: the MOHURD sub-item code of a sub-meter, e.g. {@code 01B00}. */
     public static final String TAG_SUBITEM = "subitem";
+    /** The QuestDB table (after the prefix) and the InfluxDB measurement of the arrival markers. */
+    public static final String ARRIVALS = "arrivals";
+    /** Marker field: the earliest reading time of the meter in the batch, epoch ms. */
+    public static final String FROM_TS = "fromTs";
+    /** Marker field: the latest reading time of the meter in the batch, epoch ms. */
+    public static final String TO_TS = "toTs";
+    /** InfluxDB marker tag: which writer wrote the marker (one value per sink instance, so low cardinality). */
+    public static final String TAG_WRITER = "writer";
     /** Every InfluxDB tag, {@link #METER} first. */
     public static final List<String> TAGS = List.of(METER, TAG_INSTITUTION, TAG_REGION, TAG_TYPE, TAG_ROLE,
             TAG_SUBITEM);
@@ -57,10 +77,29 @@ public final class ReadingSchema {
 
     /** The QuestDB table name for {@code prefix}; the prefix may hold letters, digits and underscores. */
     public static String questDbTable(String prefix) {
+        return checkedPrefix(prefix) + TABLE;
+    }
+
+    /**
+     * {@code prefix} when it holds only letters, digits and underscores, which keeps every table name built from
+     * it safe to put into SQL.
+     */
+    public static String checkedPrefix(String prefix) {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("a table prefix may hold only letters, digits and '_': " + prefix);
         }
-        return prefix + TABLE;
+        return prefix;
+    }
+
+    /** The arrivals table name for {@code prefix}. */
+    public static String questDbArrivalsTable(String prefix) {
+        return checkedPrefix(prefix) + ARRIVALS;
+    }
+
+    /** The idempotent DDL of the QuestDB arrivals table: WAL, partitioned by day, never deduplicated. */
+    public static String questDbCreateArrivals(String prefix) {
+        return "CREATE TABLE IF NOT EXISTS " + questDbArrivalsTable(prefix) + " (" + METER + " SYMBOL, " + FROM_TS
+                + " LONG, " + TO_TS + " LONG, " + TS + " TIMESTAMP) TIMESTAMP(" + TS + ") PARTITION BY DAY WAL";
     }
 
     /** The idempotent DDL of the QuestDB table: WAL, partitioned by day, deduplicated on (ts, meter). */

@@ -11,8 +11,10 @@ import java.util.List;
 public interface ReadingSink extends AutoCloseable {
 
     /**
-     * Writes {@code batch} and returns only when all of it is durable in the store. Writing the same
-     * (meter, ts) again overwrites it. Throws when the store did not take the batch; the caller retries it whole.
+     * Writes {@code batch} and returns only when all of it is durable in the store, followed by one arrival
+     * marker per meter of the batch (docs/ROLLUPS.md), so that an acknowledgement implies a durable marker.
+     * Writing the same (meter, ts) again overwrites it. Throws when the store did not take the batch or its
+     * markers; the caller retries it whole. Each store request ends within {@link ReadingSinks#WRITE_ATTEMPT_BOUND}.
      */
     void write(List<Reading> batch) throws Exception;
 

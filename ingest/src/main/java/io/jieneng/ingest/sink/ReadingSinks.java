@@ -2,10 +2,18 @@ package io.jieneng.ingest.sink;
 
 import io.jieneng.devices.registry.Registry;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Creates the sink that {@link StoreSettings} asks for. */
 public final class ReadingSinks {
+
+    /**
+     * The longest one store request of a sink takes, retries included, before it fails. An arrival marker is
+     * therefore committed at most this long after its time, if at all; the rollup job's safety margin
+     * ({@code JIENENG_ROLLUP_SAFETY_SECONDS}) must exceed it, plus any clock difference between hosts.
+     */
+    public static final Duration WRITE_ATTEMPT_BOUND = Duration.ofSeconds(12);
 
     private ReadingSinks() {
     }

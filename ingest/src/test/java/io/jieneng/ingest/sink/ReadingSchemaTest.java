@@ -16,8 +16,16 @@ class ReadingSchemaTest {
     }
 
     @Test
+    void arrivalsAreNeverDeduplicatedSoTwoWritersMarkingOneMeterInOneMillisecondBothStay() {
+        assertThat(ReadingSchema.questDbCreateArrivals("it_")).isEqualTo("CREATE TABLE IF NOT EXISTS it_arrivals "
+                + "(meter SYMBOL, fromTs LONG, toTs LONG, ts TIMESTAMP) TIMESTAMP(ts) PARTITION BY DAY WAL");
+    }
+
+    @Test
     void refusesATablePrefixThatCouldInjectSql() {
         assertThatThrownBy(() -> ReadingSchema.questDbTable("x; DROP TABLE y; --"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadingSchema.questDbArrivalsTable("a b"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

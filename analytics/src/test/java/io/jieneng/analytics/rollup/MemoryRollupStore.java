@@ -1,0 +1,108 @@
+package io.jieneng.analytics.rollup;
+
+import io.jieneng.ingest.sink.Arrival;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Rollups and markers in memory, for unit tests of the rollup logic (the real stores have their own ITs). */
+final class MemoryRollupStore implements RollupStore {
+
+    private record Marker(long tsMillis, Arrival arrival) {
+    }
+
+    private final MemoryReadingStore readings;
+    private final Map<String, RollupRow> hourly = new TreeMap<>();
+    private final Map<String, RollupRow> daily = new TreeMap<>();
+    private final List<Marker> markers = new ArrayList<>();
+    long rowsWritten;
+
+    MemoryRollupStore(MemoryReadingStore readings) {
+        this.readings = readings;
+    }
+
+    Map<String, RollupRow> hourlyRows() {
+        return hourly;
+    }
+
+    Map<String, RollupRow> dailyRows() {
+        return daily;
+    }
+
+    @Override
+    public void write(List<RollupRow> hourlyRows, List<RollupRow> dailyRows) {
+        hourlyRows.forEach(r -> hourly.put(r.meter() + "@" + r.startMillis(), r));
+        dailyRows.forEach(r -> daily.put(r.meter() + "@" + r.startMillis(), r));
+        rowsWritten += hourlyRows.size() + dailyRows.size();
+    }
+
+    @Override
+    public List<RollupRow> hourly(Collection<String> meters, long fromMillis, long toMillis) {
+        return select(hourly, meters, fromMillis, toMillis);
+    }
+
+    @Override
+    public List<RollupRow> daily(Collection<String> meters, long fromMillis, long toMillis) {
+        return select(daily, meters, fromMillis, toMillis);
+    }
+
+    private static List<RollupRow> select(Map<String, RollupRow> rows, Collection<String> meters, long from,
+                                          long to) {
+        return rows.values().stream().filter(r -> meters.contains(r.meter()) && r.startMillis() >= from
+                && r.startMillis() < to).toList();
+    }
+
+    @Override
+    public List<Arrival> markers(long afterMillis, long untilMillis, Collection<String> meters) {
+        return markers.stream().filter(m -> m.tsMillis() > afterMillis && m.tsMillis() <= untilMillis
+                && (meters == null || meters.contains(m.arrival().meterId()))).map(Marker::arrival).toList();
+    }
+
+    @Override
+    public long markerTime(long afterMillis, long untilMillis, int rank) {
+        List<Long> times = markers.stream().map(Marker::tsMillis).filter(t -> t > afterMillis && t <= untilMillis)
+                .sorted().toList();
+        return times.size() >= rank ? times.get(rank - 1) : -1;
+    }
+
+    @Override
+    public long countMarkersAfter(long afterMillis) {
+        return markers.stream().filter(m -> m.tsMillis() > afterMillis).count();
+    }
+
+    @Override
+    public void writeMarkers(List<Arrival> arrivals, long markerMillis) {
+        arrivals.forEach(a -> markers.add(new Marker(markerMillis, a)));
+    }
+
+    @Override
+    public List<Arrival> storedRanges() {
+        return readings.ranges();
+    }
+
+    @Override
+    public void deleteMarkersBefore(long beforeMillis) {
+        markers.removeIf(m -> m.tsMillis() < beforeMillis);
+    }
+
+    @Override
+    public void awaitIngested(Duration timeout) {
+    }
+
+    @Override
+    public void awaitRollups(Duration timeout) {
+    }
+
+    @Override
+    public String stateKey() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,121 @@
+package io.jieneng.analytics.rollup;
+
+import io.jieneng.analytics.energy.BucketGrid;
+import io.jieneng.analytics.energy.Interval;
+import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.analytics.platform.EmbeddedQuestDb;
+import io.jieneng.analytics.store.InfluxDbReadingStore;
+import io.jieneng.analytics.store.QuestDbReadingStore;
+import io.jieneng.devices.reading.Reading;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.RegistryDatabase;
+import io.jieneng.ingest.sink.InfluxDbSink;
+import io.jieneng.ingest.sink.QuestDbSink;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The same readings, in the same batches, into QuestDB and into InfluxDB: the rollup rows the job stores and the
+ * answers of the merged source are identical on both, to the last bit.
+ */
+class RollupStoresParityIT {
+
+    @Test
+    void bothStoresHoldTheSameRollupsAndGiveTheSameAnswers() throws Exception {
+        String url = System.getenv("JIENENG_TEST_INFLUX_URL");
+        if (url == null || url.isBlank()) {
+            fail("JIENENG_TEST_INFLUX_URL is not set: run the integration tests with ./jieneng test");
+        }
+        StateDatabase.registerDrivers();
+        Path root = Files.createTempDirectory("rollup-parity-it");
+        String database = "jieneng_rp_" + UUID.randomUUID().toString().replace("-", "");
+        List<Meter> meters = RandomHistory.meters("p-");
+        long from = RollupStoreContract.day(2026, 3, 26);
+        long to = RollupStoreContract.day(2026, 4, 2);
+        Random rnd = new Random(42);
+        List<List<Reading>> batches = RandomHistory.batches(rnd,
+                RandomHistory.readings(rnd, meters, from - 3_600_000, to + 3_600_000, 180), 6);
+        long start = System.currentTimeMillis();
+        try (EmbeddedQuestDb questdb = EmbeddedQuestDb.start(root.resolve("questdb"), 0, 0);
+             RegistryDatabase db = StateDatabase.open(root);
+             InfluxDB influx = InfluxDBFactory.connect(url)) {
+            String prefix = "rp_";
+            MutableClock qClock = new MutableClock(start);
+            MutableClock iClock = new MutableClock(start);
+            RollupWorld q = new RollupWorld(qClock, new QuestDbSink(questdb.httpUrl(), prefix, qClock),
+                    new QuestDbReadingStore(questdb.pgJdbcUrl(), "admin", "quest", prefix),
+                    new QuestDbRollupStore(questdb.httpUrl(), questdb.pgJdbcUrl(), "admin", "quest", prefix), meters,
+                    db.dataSource());
+            List<RollupWorld> both = new ArrayList<>(List.of(q));
+            RollupWorld i = new RollupWorld(iClock, new InfluxDbSink(url, database, null, null,
+                    () -> both.get(0).registry, iClock), new InfluxDbReadingStore(url, database, null, null),
+                    new InfluxDbRollupStore(url, database, null, null, () -> both.get(0).registry), meters,
+                    db.dataSource());
+            both.add(i);
+            for (RollupWorld w : both) {
+                w.runJob();
+            }
+            int n = 0;
+            for (List<Reading> batch : batches) {
+                for (RollupWorld w : both) {
+                    w.ingest(batch);
+                    if (n % 2 == 1) {
+                        w.runJob();
+                    }
+                }
+                assertSameAnswers(q, i, meters, from, to);
+                n++;
+            }
+            for (RollupWorld w : both) {
+                w.runJob();
+            }
+            assertSameAnswers(q, i, meters, from, to);
+            List<String> ids = meters.stream().map(Meter::id).toList();
+            assertThat(rows(i.rollups.hourly(ids, from, to))).isEqualTo(rows(q.rollups.hourly(ids, from, to)))
+                    .hasSizeGreaterThan(4 * 24);
+            assertThat(rows(i.rollups.daily(ids, from, to))).isEqualTo(rows(q.rollups.daily(ids, from, to)))
+                    .hasSizeGreaterThan(4 * 6);
+            for (RollupWorld w : both) {
+                w.sink.close();
+                w.rollups.close();
+                ((AutoCloseable) w.reader).close();
+            }
+        } finally {
+            try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+                influx.query(new Query("DROP DATABASE \"" + database + "\""));
+            }
+            RollupStoreContract.deleteTree(root);
+        }
+    }
+
+    private static void assertSameAnswers(RollupWorld q, RollupWorld i, List<Meter> meters, long from, long to) {
+        for (Interval interval : Interval.values()) {
+            BucketGrid grid = RollupWorld.grid(from, to, interval);
+            Map<String, MeterSeries> onQuestDb = q.rolled(meters, grid);
+            Map<String, MeterSeries> onInflux = i.rolled(meters, grid);
+            Parity.assertSame(onQuestDb, onInflux, "QuestDB vs InfluxDB, " + interval);
+            Parity.assertSame(q.raw(meters, grid), onQuestDb, "QuestDB vs raw, " + interval);
+        }
+    }
+
+    /** The rows without their computation time, in a stable order. */
+    private static List<RollupRow> rows(List<RollupRow> rows) {
+        return rows.stream().map(r -> new RollupRow(r.meter(), r.startMillis(), r.values(), r.readings(),
+                        r.estimated(), 0))
+                .sorted(Comparator.comparing(RollupRow::meter).thenComparingLong(RollupRow::startMillis)).toList();
+    }
+}
