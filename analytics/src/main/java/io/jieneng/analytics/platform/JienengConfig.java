@@ -55,6 +55,9 @@ public interface JienengConfig {
     @WithDefault("true")
     boolean inProcessIngest();
 
+    /** Throttling of failed HTTP logins. */
+    Login login();
+
     /** bcrypt cost for hashing secrets and passwords on import. */
     @WithDefault("10")
     int bcryptCost();
@@ -85,6 +88,20 @@ public interface JienengConfig {
         /** Markers older than this many days behind the watermark are deleted. */
         @WithDefault("7")
         int markerRetentionDays();
+    }
+
+    interface Login {
+        /** Failed logins for one user name from one address before that pair is locked out. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Failed logins from one address, whatever the user name, before the address is locked out. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How long a lockout lasts, and the window in which failures are counted, in minutes. */
+        @WithDefault("15")
+        int lockoutMinutes();
     }
 
     interface Db {

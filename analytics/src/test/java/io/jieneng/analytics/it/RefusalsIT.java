@@ -91,6 +91,20 @@ class RefusalsIT extends PlatformTest {
     }
 
     @Test
+    void repeatedFailedLoginsLockTheUserOutFromThatAddress() {
+        Api.as("guessed", "guessed-pass").when().get("/api/v1/registry").then().statusCode(200);
+        for (int i = 0; i < 5; i++) {
+            Api.as("guessed", "guess-" + i).when().get("/api/v1/registry").then().statusCode(401);
+        }
+        // Locked out: even the right password is refused, without being checked.
+        Api.as("guessed", "guessed-pass").when().get("/api/v1/registry").then().statusCode(401);
+        // Other users from the same address are not affected below the per-address limit.
+        Api.as("auditor", "auditor-pass").when().get("/api/v1/registry").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        assertThat(metrics).contains("jieneng_login_failures_total{reason=\"locked_out\"}");
+    }
+
+    @Test
     void theQuarantineIsForAdminsOnly() {
         Api.as("auditor", "auditor-pass").when().get("/api/v1/quarantine").then().statusCode(403);
     }
