@@ -9,6 +9,7 @@ import io.jieneng.devices.registry.Meter;
 import io.jieneng.ingest.sink.Arrival;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +86,25 @@ public final class RollupMeterEnergy implements MeterEnergySource {
             }
         }
         List<Arrival> pending = store.markers(current.watermarkMillis(), Long.MAX_VALUE, byId.keySet());
+        // Touched days are recomputed hour by hour and summed into days exactly as the job does (RollupRows
+        // .fromHours), so an answer is bit for bit the same whether a day was still pending or already rolled up.
         recomputer.recompute(byId, Recomputer.byMeter(pending), base.fromMillis(), base.toMillis(),
-                base.interval(), (g, series) -> series.forEach((id, s) -> {
-                    BucketSums target = sums.get(id);
-                    for (int j = 0; j < g.size(); j++) {
-                        RollupRows.put(s, j, target, base.indexOf(g.startMillis(j)));
+                Interval.HOUR, (hours, series) -> {
+                    if (base.interval() == Interval.HOUR) {
+                        series.forEach((id, s) -> {
+                            for (int j = 0; j < hours.size(); j++) {
+                                RollupRows.put(s, j, sums.get(id), base.indexOf(hours.startMillis(j)));
+                            }
+                        });
+                        return;
                     }
-                }));
+                    List<RollupRow> hourly = new ArrayList<>();
+                    List<RollupRow> daily = new ArrayList<>();
+                    RollupRows.fromHours(series, hours, 0L, hourly, daily);
+                    for (RollupRow day : daily) {
+                        RollupRows.put(day, sums.get(day.meter()), base.indexOf(day.startMillis()));
+                    }
+                });
         Map<String, MeterSeries> out = new LinkedHashMap<>();
         sums.forEach((id, s) -> out.put(id, (base == grid ? s : s.fold(base, grid)).toSeries(byId.get(id))));
         return out;

@@ -70,14 +70,15 @@ class RollupRebuildIT extends PlatformTest {
                 epochMillis("2026-03-13T00:00+08:00"))).extracting(RollupRow::readings).containsExactly(2);
         assertClose(waterOn12March(), 1.5);
 
-        // An import straight into the store: no marker announces it, so the rolled-up day does not change.
+        // An import straight into the store: no marker announces it, so nothing recomputes the rolled-up day until
+        // a rebuild is requested (unless another recomputation of this meter happens to cover the day meanwhile,
+        // which is why this test does not assert the stale value in between).
         try (Sender sender = Sender.fromConfig("http::addr=127.0.0.1:" + store.embedded().orElseThrow().httpPort()
                 + ";")) {
             sender.table(ReadingSchema.TABLE).symbol(ReadingSchema.METER, "it-water").doubleColumn("volumeM3", 54.0)
                     .at(epochMillis("2026-03-12T02:00+08:00"), ChronoUnit.MILLIS);
         }
         store.rollups().awaitIngested(Duration.ofSeconds(10));
-        assertClose(waterOn12March(), 1.5);
 
         JsonPath accepted = Api.asAdmin().queryParam("from", "2026-03-12").queryParam("to", "2026-03-13")
                 .queryParam("meter", "it-water").when().post("/api/v1/rollups/rebuild")
