@@ -55,6 +55,9 @@ public interface JienengConfig {
     @WithDefault("true")
     boolean inProcessIngest();
 
+    /** Claims of OpenID Connect tokens (single sign-on is switched on by JIENENG_OIDC_ENABLED). */
+    Oidc oidc();
+
     /** Throttling of failed HTTP logins. */
     Login login();
 
@@ -88,6 +91,20 @@ public interface JienengConfig {
         /** Markers older than this many days behind the watermark are deleted. */
         @WithDefault("7")
         int markerRetentionDays();
+    }
+
+    interface Oidc {
+        /** The claim holding the role: admin, auditor, institution or region. */
+        @WithDefault("jieneng_role")
+        String roleClaim();
+
+        /** The claim holding an institution user's institution id. */
+        @WithDefault("jieneng_institution")
+        String institutionClaim();
+
+        /** The claim holding a region user's region code. */
+        @WithDefault("jieneng_region")
+        String regionClaim();
     }
 
     interface Login {

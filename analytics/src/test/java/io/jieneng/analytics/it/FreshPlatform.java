@@ -22,6 +22,7 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
     private String store = "questdb";
     private String registryFile;
     private boolean bridge;
+    private boolean oidc;
     private String factors;
     private String gridRegion;
     private Path dataDir;
@@ -29,6 +30,7 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
     /**
      * {@code store}: questdb (default) or influxdb; {@code registryFile}: imported at start-up, as by --registry;
      * {@code bridge=true}: the in-process ingest also reads the real Mosquitto through a shared subscription;
+     * {@code oidc=true}: bearer tokens signed with the test key (src/test/resources/oidc) are accepted;
      * {@code factors}: the text of a factor table, written to the data directory and used as
      * {@code JIENENG_FACTORS_FILE}; {@code gridRegion}: {@code JIENENG_GRID_REGION}.
      */
@@ -37,6 +39,7 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         store = initArgs.getOrDefault("store", "questdb");
         registryFile = initArgs.get("registryFile");
         bridge = Boolean.parseBoolean(initArgs.getOrDefault("bridge", "false"));
+        oidc = Boolean.parseBoolean(initArgs.getOrDefault("oidc", "false"));
         factors = initArgs.get("factors");
         gridRegion = initArgs.get("gridRegion");
     }
@@ -51,6 +54,10 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("jieneng.data-dir", dataDir.toString());
         config.put("jieneng.store", store);
+        if (oidc) {
+            config.put("quarkus.oidc.tenant-enabled", "true");
+            config.put("quarkus.oidc.public-key", publicKey());
+        }
         if (bridge) {
             // The ingest keys are read by their environment-variable names, in-process as standalone.
             config.put("JIENENG_BRIDGE_URL", "tcp://" + TestServers.mqttHost() + ":" + TestServers.mqttPort());
@@ -77,6 +84,11 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
             config.put("jieneng.influx.db", "jieneng_it_" + UUID.randomUUID().toString().replace("-", ""));
         }
         return config;
+    }
+
+    private static String publicKey() {
+        String pem = new String(Api.resource("/oidc/test-public.pem"), java.nio.charset.StandardCharsets.US_ASCII);
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 
     @Override

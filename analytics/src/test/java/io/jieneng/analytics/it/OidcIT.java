@@ -1,0 +1,77 @@
+package io.jieneng.analytics.it;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Optional single sign-on: bearer tokens from the agency's OpenID Connect provider, mapped to Jieneng's roles
+ * and scopes by their claims, next to HTTP Basic.
+ */
+@QuarkusTest
+@WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+        initArgs = @ResourceArg(name = "oidc", value = "true"))
+class OidcIT extends PlatformTest {
+
+    @Test
+    void anInstitutionTokenReadsOnlyItsInstitution() throws Exception {
+        String token = token("alice", "institution", "jieneng_institution", "it-office");
+        bearer(token).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
+                .when().get("/api/v1/institutions/it-office/consumption").then().statusCode(200);
+        bearer(token).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
+                .when().get("/api/v1/institutions/it-school/consumption").then().statusCode(403);
+    }
+
+    @Test
+    void aRegionTokenReadsItsSubtreeAndAnAdminTokenMayImport() throws Exception {
+        String region = token("bob", "region", "jieneng_region", "320500");
+        bearer(region).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
+                .when().get("/api/v1/institutions/it-school/consumption").then().statusCode(200);
+        bearer(region).queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
+                .when().get("/api/v1/institutions/it-office/consumption").then().statusCode(403);
+        bearer(token("carol", "admin", null, null)).when().get("/api/v1/quarantine").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenWithoutAUsableRoleOrWithABadSignatureReadsNothing() throws Exception {
+        bearer(token("dave", "superuser", null, null)).when().get("/api/v1/registry").then().statusCode(403);
+        String forged = token("eve", "admin", null, null);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA";
+        bearer(forged).when().get("/api/v1/registry").then().statusCode(401);
+    }
+
+    @Test
+    void basicAuthStillWorksBesideTokens() {
+        Api.as("auditor", "auditor-pass").when().get("/api/v1/registry").then().statusCode(200);
+    }
+
+    private static io.restassured.specification.RequestSpecification bearer(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    private static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
+        var claims = Jwt.claims().subject(subject).upn(subject).claim("jieneng_role", role)
+                .expiresIn(300);
+        if (scopeClaim != null) {
+            claims.claim(scopeClaim, scope);
+        }
+        return claims.jws().keyId("test").sign(privateKey());
+    }
+
+    private static PrivateKey privateKey() throws Exception {
+        String pem = new String(Api.resource("/oidc/test-private-pkcs8.pem"), StandardCharsets.US_ASCII)
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+}
