@@ -53,8 +53,7 @@ final class QuotaCarbonDashboard {
                         + "'$timezone'), $__timeTo()::timestamptz AT TIME ZONE '$timezone', interval '1 day') AS d "
                         + "WHERE q.institution_id = '$institution' AND q.quota_year = EXTRACT(YEAR FROM d) "
                         + "AND q.total_kgce IS NOT NULL ORDER BY 1", "time_series"))
-                .override("prorated quota", "custom.lineStyle", java.util.Map.of("fill", "dash",
-                        "dash", java.util.List.of(10, 10))));
+                .override("prorated quota", "custom.lineStyle", dashed()));
         d.panel(Panel.stat("Quota used", INFLUX).size(8, 5).unit("percent").decimals(1)
                 .thresholds("green", 90, "orange", 100, "red")
                 .description("kgce over the range ÷ the year's totalKgce quota from the registry.")
@@ -80,5 +79,12 @@ final class QuotaCarbonDashboard {
                 .target(Target.influx("A", "SELECT sum(\"energyKwh\") * " + literal(Factors.GRID_CO2_PER_KWH)
                         + " FROM " + DAILY + " WHERE " + and(PV, INSTITUTION, TIME), "avoided")));
         return d;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode dashed() {
+        com.fasterxml.jackson.databind.node.ObjectNode style = Json.object();
+        style.put("fill", "dash");
+        style.set("dash", Json.array().add(10).add(10));
+        return style;
     }
 }
