@@ -59,13 +59,17 @@ final class QuotaCarbonDashboard {
                 .description("kgce over the range ÷ the year's totalKgce quota from the registry.")
                 .target(Target.influx("A", "SELECT sum(\"kgce\") * 100 / $quota_kgce FROM "
                         + InfluxQl.kgceSources(INSTITUTION) + " WHERE " + TIME, "used")));
-        d.panel(Panel.stat("Scope 1 CO₂ (gas)", INFLUX).size(8, 5).unit("masskg").decimals(0)
-                .target(Target.influx("A", "SELECT sum(\"volumeM3\") * " + literal(Factors.GAS_CO2_PER_M3) + " FROM "
-                        + DAILY + " WHERE " + and(GAS, INSTITUTION, TIME), "scope 1")));
-        d.panel(Panel.stat("Scope 2 CO₂ (grid electricity, heat)", INFLUX).size(8, 5).unit("masskg").decimals(0)
-                .target(Target.influx("A", "SELECT sum(\"co2\") FROM " + InfluxQl.scope2Sources(INSTITUTION)
-                        + " WHERE " + TIME, "scope 2")));
-        d.panel(Panel.bars("CO₂ by scope per day", INFLUX).size(16, 9).unit("masskg").stacked().minInterval("1d")
+        // One query, one column each: an institution without gas or PV gets an empty column, not a failed query.
+        d.panel(Panel.stat("CO₂ over the range", INFLUX).size(16, 5).unit("masskg").decimals(0)
+                .description("Scope 1 (gas), scope 2 (grid electricity, heat), and the CO₂ PV generation avoided "
+                        + "(PV × the grid factor; reported, not subtracted, DOMAIN.md §4).")
+                .target(Target.influx("A", "SELECT sum(\"scope1\") AS \"scope 1\", sum(\"co2\") AS \"scope 2\", "
+                        + "sum(\"pv\") AS \"avoided by PV\" FROM "
+                        + InfluxQl.daily("\"volumeM3\" * " + literal(Factors.GAS_CO2_PER_M3), "scope1",
+                        and(GAS, INSTITUTION)) + ", " + InfluxQl.scope2Sources(INSTITUTION) + ", "
+                        + InfluxQl.daily("\"energyKwh\" * " + literal(Factors.GRID_CO2_PER_KWH), "pv",
+                        and(PV, INSTITUTION)) + " WHERE " + TIME, "$col")));
+        d.panel(Panel.bars("CO₂ by scope per day", INFLUX).size(24, 9).unit("masskg").stacked().minInterval("1d")
                 .description("Scope 1: gas × " + literal(Factors.GAS_CO2_PER_M3) + " kg/m³. Scope 2: grid "
                         + "electricity × " + literal(Factors.GRID_CO2_PER_KWH) + " kg/kWh (" + Factors.GRID_REGION
                         + " " + Factors.GRID_FACTOR_YEAR + ") and heat × " + literal(Factors.HEAT_CO2_PER_GJ)
@@ -74,10 +78,6 @@ final class QuotaCarbonDashboard {
                         + DAILY + " WHERE " + and(GAS, INSTITUTION, TIME) + " " + LOCAL_DAYS, "scope 1"))
                 .target(Target.influx("B", "SELECT sum(\"co2\") FROM " + InfluxQl.scope2Sources(INSTITUTION)
                         + " WHERE " + TIME + " " + LOCAL_DAYS, "scope 2")));
-        d.panel(Panel.stat("CO₂ avoided by PV", INFLUX).size(8, 9).unit("masskg").decimals(0)
-                .description("PV generation × the grid factor; reported, not subtracted.")
-                .target(Target.influx("A", "SELECT sum(\"energyKwh\") * " + literal(Factors.GRID_CO2_PER_KWH)
-                        + " FROM " + DAILY + " WHERE " + and(PV, INSTITUTION, TIME), "avoided")));
         return d;
     }
 
