@@ -44,7 +44,8 @@ final class PvDashboard {
                         "SHOW TAG VALUES FROM " + READINGS + " WITH KEY = \"meter\" WHERE " + and(PV, INSTITUTION),
                         true, true, null))
                 .variable(Variable.hiddenQuery("capacity_kwp", REGISTRY,
-                        "SELECT COALESCE(SUM(capacity_kwp), 0) FROM meters WHERE type = 'pv' AND id IN ($meter)"));
+                        "SELECT CAST(COALESCE(SUM(capacity_kwp), 0) AS numeric)::text FROM meters WHERE type = 'pv' "
+                                + "AND id IN ($meter)"));
         d.panel(Panel.timeSeries("Generation and irradiance (last 24 h)", INFLUX).size(24, 9).relativeTime("24h")
                 .unit("kwatth")
                 .description("Hourly generation (energy_hourly) against mean irradiance (raw readings).")

@@ -41,7 +41,8 @@ final class QuotaCarbonDashboard {
                         "SHOW TAG VALUES FROM " + READINGS + " WITH KEY = \"institution\" WHERE "
                                 + matches("region", "region"), false, false, null))
                 .variable(Variable.hiddenQuery("quota_kgce", REGISTRY,
-                        "SELECT total_kgce FROM quotas WHERE institution_id = '$institution' AND quota_year = " + YEAR));
+                        "SELECT CAST(total_kgce AS numeric)::text FROM quotas WHERE institution_id = '$institution' "
+                                + "AND quota_year = " + YEAR));
         d.panel(Panel.timeSeries("Cumulative kgce against the prorated quota", MIXED).size(24, 10)
                 .unit("suffix: kgce").decimals(0)
                 .target(Target.influx("A", "SELECT cumulative_sum(sum(\"kgce\")) FROM "
