@@ -267,10 +267,10 @@ public final class InfluxDbRollupStore implements RollupStore {
         if (databaseReady) {
             return;
         }
-        QueryResult result = influx.query(new Query("CREATE DATABASE " + quoteIdentifier(database)));
-        if (result.hasError()) {
-            throw new StoreException("InfluxDB refused to create database " + database + ": " + result.getError(),
-                    null);
+        try {
+            InfluxConnections.ensureDatabase(influx, database);
+        } catch (RuntimeException e) {
+            throw new StoreException(e.getMessage(), e);
         }
         databaseReady = true;
     }

@@ -3,8 +3,11 @@ package io.jieneng.ingest.sink;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Connections to InfluxDB's v1 HTTP API, shared by the writer here and the analytics reader. */
@@ -38,6 +41,40 @@ public final class InfluxConnections {
         return user == null || user.isEmpty()
                 ? InfluxDBFactory.connect(url, http)
                 : InfluxDBFactory.connect(url, user, password == null ? "" : password, http);
+    }
+
+    /**
+     * Creates {@code database} unless it exists. Checking first means a user without the right to create databases
+     * can still write to one an administrator made.
+     *
+     * @throws IllegalStateException naming the database and InfluxDB's error
+     */
+    public static void ensureDatabase(InfluxDB influx, String database) {
+        QueryResult shown = influx.query(new Query("SHOW DATABASES"));
+        if (!shown.hasError() && shown.getResults() != null) {
+            for (QueryResult.Result r : shown.getResults()) {
+                if (r.getSeries() == null) {
+                    continue;
+                }
+                for (QueryResult.Series s : r.getSeries()) {
+                    // A server without any database answers a series with no values at all.
+                    for (List<Object> row : s.getValues() == null ? List.<List<Object>>of() : s.getValues()) {
+                        if (!row.isEmpty() && database.equals(row.get(0))) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        QueryResult created = influx.query(new Query("CREATE DATABASE \"" + database.replace("\\", "\\\\")
+                .replace("\"", "\\\"") + "\""));
+        String error = created.hasError() ? created.getError()
+                : created.getResults().stream().map(QueryResult.Result::getError).filter(e -> e != null).findFirst()
+                .orElse(null);
+        if (error != null) {
+            throw new IllegalStateException("InfluxDB database " + database + " does not exist and could not be "
+                    + "created (" + error + "); create it, or give the configured user the right to");
+        }
     }
 
     /** True when InfluxDB answers {@code /ping}. */

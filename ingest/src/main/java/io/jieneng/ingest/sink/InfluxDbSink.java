@@ -1,19 +1,12 @@
 package io.jieneng.ingest.sink;
 
 import io.jieneng.devices.reading.Reading;
-import io.jieneng.devices.reading.ReadingField;
-import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
 import org.influxdb.InfluxDB;
-import org.influxdb.dto.BatchPoints;
-import org.influxdb.dto.Point;
-import org.influxdb.dto.Query;
-import org.influxdb.dto.QueryResult;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -32,6 +25,7 @@ public final class InfluxDbSink implements ReadingSink {
     private final InfluxDB influx;
     private final String database;
     private final Supplier<Registry> registry;
+    private final InfluxLines lines = new InfluxLines();
     private final InfluxMarkers markers = new InfluxMarkers(InfluxMarkers.newWriterId("ingest-"));
     private final Clock clock;
     private volatile boolean databaseReady;
@@ -61,52 +55,17 @@ public final class InfluxDbSink implements ReadingSink {
     @Override
     public void write(List<Reading> batch) {
         ensureDatabase();
-        Registry snapshot = registry.get();
-        BatchPoints.Builder points = BatchPoints.database(database).precision(TimeUnit.MILLISECONDS);
-        for (Reading r : batch) {
-            Point.Builder p = Point.measurement(ReadingSchema.MEASUREMENT).time(r.tsMillis(), TimeUnit.MILLISECONDS)
-                    .tag(ReadingSchema.METER, r.meterId());
-            snapshot.meter(r.meterId()).ifPresent(m -> tag(p, snapshot, m));
-            for (ReadingField f : ReadingField.values()) {
-                Double v = r.get(f);
-                if (v != null) {
-                    p.addField(ReadingSchema.column(f), v.doubleValue());
-                }
-            }
-            points.point(p.build());
-        }
-        influx.write(points.build());
+        influx.write(database, null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS,
+                lines.encode(batch, registry.get()));
         // A separate write, after the readings are durable: a marker never points at readings not yet stored.
         influx.write(markers.points(database, Arrival.of(batch), clock.millis()));
     }
 
-    private static void tag(Point.Builder p, Registry snapshot, Meter m) {
-        putTag(p, ReadingSchema.TAG_INSTITUTION, m.institution());
-        putTag(p, ReadingSchema.TAG_REGION, Optional.ofNullable(m.institution()).flatMap(snapshot::institution)
-                .map(i -> i.region()).orElse(null));
-        putTag(p, ReadingSchema.TAG_TYPE, m.type() == null ? null : m.type().json());
-        putTag(p, ReadingSchema.TAG_ROLE, m.role() == null ? null : m.role().json());
-        putTag(p, ReadingSchema.TAG_SUBITEM, m.subitem() == null ? null : m.subitem().code());
-    }
-
-    private static void putTag(Point.Builder p, String name, String value) {
-        // InfluxDB refuses empty tag values; an absent tag is simply left out.
-        if (value != null && !value.isEmpty()) {
-            p.tag(name, value);
-        }
-    }
-
     private void ensureDatabase() {
-        if (databaseReady) {
-            return;
+        if (!databaseReady) {
+            InfluxConnections.ensureDatabase(influx, database);
+            databaseReady = true;
         }
-        // CREATE DATABASE is idempotent in InfluxDB 1.x.
-        QueryResult result = influx.query(new Query("CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\""));
-        if (result.hasError()) {
-            throw new IllegalStateException("InfluxDB refused to create database " + database + ": "
-                    + result.getError());
-        }
-        databaseReady = true;
     }
 
     @Override
