@@ -37,6 +37,7 @@ public final class RollupMeterEnergy implements MeterEnergySource {
     private final Supplier<RollupStore> rollups;
     private final Supplier<RollupStateStore> state;
     private final Recomputer recomputer;
+    private final SumCache sumCache;
 
     /**
      * @param raw        the reference computation, used for what the rollups cannot serve
@@ -46,10 +47,17 @@ public final class RollupMeterEnergy implements MeterEnergySource {
      */
     RollupMeterEnergy(RawMeterEnergy raw, Supplier<RollupStore> rollups, Supplier<RollupStateStore> state,
                       Recomputer recomputer) {
+        this(raw, rollups, state, recomputer, SumCache.disabled(java.time.Clock.systemUTC()));
+    }
+
+    /** @param sumCache keeps range sums between calls of {@link #sums} */
+    RollupMeterEnergy(RawMeterEnergy raw, Supplier<RollupStore> rollups, Supplier<RollupStateStore> state,
+                      Recomputer recomputer, SumCache sumCache) {
         this.raw = raw;
         this.rollups = rollups;
         this.state = state;
         this.recomputer = recomputer;
+        this.sumCache = sumCache;
     }
 
     @Override
@@ -119,6 +127,6 @@ public final class RollupMeterEnergy implements MeterEnergySource {
         }
         Map<String, Meter> byId = new LinkedHashMap<>();
         meters.forEach(m -> byId.put(m.id(), m));
-        return RollupSums.read(store, current.watermarkMillis(), recomputer, byId, grid);
+        return RollupSums.read(store, current.watermarkMillis(), recomputer, byId, grid, sumCache);
     }
 }

@@ -102,7 +102,9 @@ public class RollupService {
 
     /** The energy source the API computes with: rollups merged with raw readings. */
     public MeterEnergySource energySource(RawMeterEnergy raw) {
-        return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer());
+        JienengConfig.Rollup r = config.rollup();
+        return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer(), new SumCache(clock,
+                Duration.ofSeconds(r.safetySeconds()), Duration.ofDays(r.markerRetentionDays())));
     }
 
     private Recomputer recomputer() {

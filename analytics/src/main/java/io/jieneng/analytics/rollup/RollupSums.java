@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * newer than W. A meter with such markers has the days they can alter recomputed from the raw readings, and its
  * sum is rebuilt from those days plus grouped sums over the days between them, which no pending marker touches.
  * Its first grouped sum is dropped rather than corrected, because the job may rewrite the touched days' rows
- * between two reads, and subtracting a row other than the one summed would be wrong.
+ * between two reads, and subtracting a row other than the one summed would be wrong. The sums are kept in a
+ * {@link SumCache}: a later read of the same range re-sums only the meters named by markers written since.
  */
 final class RollupSums {
 
@@ -38,20 +39,53 @@ final class RollupSums {
      * @param grid a grid from one local midnight to another in the recomputer's zone
      */
     static Map<String, MeterSum> read(RollupStore store, long watermarkMillis, Recomputer recomputer,
-                                      Map<String, Meter> meters, BucketGrid grid) {
+                                      Map<String, Meter> meters, BucketGrid grid, SumCache cache) {
         long lo = grid.fromMillis();
         long hi = grid.toMillis();
+        SumCache.Entry cached = cache.get(lo, hi);
+        Map<String, RollupSum> sums;
+        long markersRead = cache.now();
+        if (cached == null) {
+            sums = exact(store, watermarkMillis, recomputer, meters, lo, hi);
+        } else {
+            // Every meter a marker newer than the entry names is summed again, and so is every meter not in it.
+            Set<String> changed = new HashSet<>();
+            store.markers(cached.reflectsMillis(), Long.MAX_VALUE, null).forEach(a -> changed.add(a.meterId()));
+            sums = new HashMap<>(cached.sums());
+            sums.keySet().removeAll(changed);
+            Map<String, Meter> again = new LinkedHashMap<>();
+            meters.forEach((id, m) -> {
+                if (!sums.containsKey(id)) {
+                    again.put(id, m);
+                }
+            });
+            if (!again.isEmpty()) {
+                sums.putAll(exact(store, watermarkMillis, recomputer, again, lo, hi));
+            }
+        }
+        cache.put(lo, hi, sums, markersRead);
         Map<String, MeterSum> out = new LinkedHashMap<>();
+        meters.forEach((id, m) -> out.put(id, toSum(m, sums.get(id))));
+        return out;
+    }
+
+    /** The sums of {@code meters} from a grouped sum, corrected for the pending markers; one per meter. */
+    private static Map<String, RollupSum> exact(RollupStore store, long watermarkMillis, Recomputer recomputer,
+                                                Map<String, Meter> meters, long lo, long hi) {
         Map<String, RollupSum> summed = new HashMap<>();
-        store.dailySums(meters.keySet(), lo, hi).forEach(s -> summed.put(s.meter(), s));
+        store.dailySums(meters.keySet(), lo, hi).forEach(s -> {
+            if (meters.containsKey(s.meter())) {
+                summed.put(s.meter(), s);
+            }
+        });
         List<Arrival> pending = store.markers(watermarkMillis, Long.MAX_VALUE,
                 meters.size() > ALL_MARKERS_ABOVE ? null : meters.keySet()).stream()
                 .filter(a -> meters.containsKey(a.meterId())).toList();
         if (!pending.isEmpty()) {
             correct(store, recomputer, meters, Recomputer.byMeter(pending), lo, hi, summed);
         }
-        meters.forEach((id, m) -> out.put(id, toSum(m, summed.get(id))));
-        return out;
+        meters.keySet().forEach(id -> summed.putIfAbsent(id, new RollupSum(id, Map.of(), 0)));
+        return summed;
     }
 
     /** Replaces the sums of the meters with pending markers by recomputed days plus sums over the other days. */

@@ -60,7 +60,9 @@ final class RollupWorld {
     void useStateDatabase(DataSource db) {
         state = new RollupStateStore(db, rollups.stateKey());
         Supplier<RollupStateStore> states = () -> state;
-        rolled = new RollupMeterEnergy(raw, () -> rollups, states, recomputer);
+        // With a sum cache, so every repeated sum goes through the cached path (markers since, meters re-summed).
+        rolled = new RollupMeterEnergy(raw, () -> rollups, states, recomputer,
+                new SumCache(clock, Duration.ZERO, Duration.ofDays(7)));
         run = new RollupRun(rollups, state, recomputer, () -> registry,
                 new RollupRun.Settings(Duration.ZERO, Duration.ofDays(7), MAX_MARKERS_PER_RUN), clock);
     }
