@@ -103,8 +103,13 @@ public class RollupService {
     /** The energy source the API computes with: rollups merged with raw readings. */
     public MeterEnergySource energySource(RawMeterEnergy raw) {
         JienengConfig.Rollup r = config.rollup();
+        // The cache relies on markers committing within the ingest write bound, whatever margin the job uses.
+        Duration margin = Duration.ofSeconds(r.safetySeconds());
+        if (margin.compareTo(ReadingSinks.WRITE_ATTEMPT_BOUND) < 0) {
+            margin = ReadingSinks.WRITE_ATTEMPT_BOUND;
+        }
         return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer(), new SumCache(clock,
-                Duration.ofSeconds(r.safetySeconds()), Duration.ofDays(r.markerRetentionDays())));
+                margin, Duration.ofDays(r.markerRetentionDays())));
     }
 
     private Recomputer recomputer() {
