@@ -102,7 +102,14 @@ public class RollupService {
 
     /** The energy source the API computes with: rollups merged with raw readings. */
     public MeterEnergySource energySource(RawMeterEnergy raw) {
-        return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer());
+        JienengConfig.Rollup r = config.rollup();
+        // The cache relies on markers committing within the ingest write bound, whatever margin the job uses.
+        Duration margin = Duration.ofSeconds(r.safetySeconds());
+        if (margin.compareTo(ReadingSinks.WRITE_ATTEMPT_BOUND) < 0) {
+            margin = ReadingSinks.WRITE_ATTEMPT_BOUND;
+        }
+        return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer(), new SumCache(clock,
+                margin, Duration.ofDays(r.markerRetentionDays())));
     }
 
     private Recomputer recomputer() {

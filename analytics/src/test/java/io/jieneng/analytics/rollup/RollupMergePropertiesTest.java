@@ -93,6 +93,7 @@ class RollupMergePropertiesTest {
         final RollupStateStore state;
         final RawMeterEnergy raw;
         final RollupMeterEnergy rolled;
+        final RollupMeterEnergy uncached;
         final RollupRun run;
 
         World(ZoneId zone, MutableClock clock, String key, int maxMarkersPerRun) {
@@ -101,7 +102,9 @@ class RollupMergePropertiesTest {
             this.state = new RollupStateStore(db.dataSource(), key);
             this.raw = new RawMeterEnergy(() -> readings, clock);
             Recomputer recomputer = new Recomputer(() -> readings, zone, clock);
-            this.rolled = new RollupMeterEnergy(raw, () -> rollups, () -> state, recomputer);
+            this.rolled = new RollupMeterEnergy(raw, () -> rollups, () -> state, recomputer,
+                    new SumCache(clock, Duration.ZERO, Duration.ofDays(7)));
+            this.uncached = new RollupMeterEnergy(raw, () -> rollups, () -> state, recomputer);
             Registry registry = Registry.of(new RegistryDocument(null, null, RandomHistory.METERS, null, null, null,
                     null, null));
             this.run = new RollupRun(rollups, state, recomputer, () -> registry,
@@ -141,6 +144,8 @@ class RollupMergePropertiesTest {
             List<Meter> meters = RandomHistory.METERS;
             Map<String, MeterSeries> expected = raw.series(meters, grid);
             Parity.assertSame(expected, rolled.series(meters, grid), what);
+            Parity.assertSameSums(expected, rolled.sums(meters, grid), what + ", cached sums");
+            Parity.assertSameSums(expected, uncached.sums(meters, grid), what + ", sums");
         }
 
         private BucketGrid grid(long from, long to, Interval interval) {

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The same readings, in the same batches, into QuestDB and into InfluxDB: the rollup rows the job stores and the
- * answers of the merged source are identical on both, to the last bit.
+ * answers of the merged source are identical on both, to the last bit; the sums each store computes agree to
+ * 1e-9 (the additions run in another order).
  */
 class RollupStoresParityIT {
 
@@ -89,6 +90,9 @@ class RollupStoresParityIT {
                     .hasSizeGreaterThan(4 * 24);
             assertThat(rows(i.rollups.daily(ids, from, to))).isEqualTo(rows(q.rollups.daily(ids, from, to)))
                     .hasSizeGreaterThan(4 * 6);
+            // The grouped sums are computed by each store: the same up to the order of the additions.
+            assertSameSums(q.rollups.dailySums(ids, from, to), i.rollups.dailySums(ids, from, to), meters.size());
+            assertSameSums(q.rollups.dailySums(null, from, to), i.rollups.dailySums(null, from, to), meters.size());
             for (RollupWorld w : both) {
                 w.sink.close();
                 w.rollups.close();
@@ -109,7 +113,24 @@ class RollupStoresParityIT {
             Map<String, MeterSeries> onInflux = i.rolled(meters, grid);
             Parity.assertSame(onQuestDb, onInflux, "QuestDB vs InfluxDB, " + interval);
             Parity.assertSame(q.raw(meters, grid), onQuestDb, "QuestDB vs raw, " + interval);
+            Parity.assertSameSums(onQuestDb, i.rolled.sums(meters, grid), "InfluxDB sums, " + interval);
+            Parity.assertSameSums(onQuestDb, q.rolled.sums(meters, grid), "QuestDB sums, " + interval);
         }
+    }
+
+    private static void assertSameSums(List<RollupSum> onQuestDb, List<RollupSum> onInflux, int meters) {
+        Map<String, RollupSum> q = new java.util.TreeMap<>();
+        onQuestDb.forEach(x -> q.put(x.meter(), x));
+        Map<String, RollupSum> i = new java.util.TreeMap<>();
+        onInflux.forEach(x -> i.put(x.meter(), x));
+        assertThat(i.keySet()).isEqualTo(q.keySet()).hasSize(meters);
+        q.forEach((meter, a) -> {
+            RollupSum b = i.get(meter);
+            assertThat(b.readings()).as(meter + " readings").isEqualTo(a.readings()).isPositive();
+            assertThat(b.values().keySet()).as(meter + " columns").isEqualTo(a.values().keySet());
+            a.values().forEach((c, v) -> assertThat(b.values().get(c)).as(meter + " " + c)
+                    .isCloseTo(v, org.assertj.core.api.Assertions.within(Math.max(1e-9 * Math.abs(v), 1e-12))));
+        });
     }
 
     /** The rows without their computation time, in a stable order. */
