@@ -5,11 +5,13 @@ import io.jieneng.analytics.alert.check.CheckContext;
 import io.jieneng.analytics.alert.check.DataGapCheck;
 import io.jieneng.analytics.alert.check.OfflineCheck;
 import io.jieneng.analytics.alert.check.PueCheck;
+import io.jieneng.analytics.alert.check.QuotaCheck;
 import io.jieneng.analytics.alert.webhook.WebhookService;
 import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.energy.MeterEnergySource;
 import io.jieneng.analytics.platform.JienengConfig;
 import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.quota.QuotaService;
 import io.jieneng.analytics.registry.RegistryService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The alert engine (docs/ALERTS.md): runs every check on one registry snapshot, turns what they found into state
@@ -41,6 +44,7 @@ public class AlertService {
     /** After the store and the rollups, before the in-process ingest. */
     public static final int STARTUP_PRIORITY = TimeSeriesStore.STARTUP_PRIORITY + 7;
     private static final Logger LOG = Logger.getLogger(AlertService.class);
+    private static final String OFFLINE = "meter_offline";
 
     @Inject
     AlertsConfig config;
@@ -64,6 +68,9 @@ public class AlertService {
     WebhookService webhooks;
 
     @Inject
+    QuotaService quotas;
+
+    @Inject
     MeterRegistry meterRegistry;
 
     /** The engine's clock; tests evaluate "as of" chosen instants through {@link #evaluate(Instant)} instead. */
@@ -74,6 +81,7 @@ public class AlertService {
     private AlertMetrics metrics;
     private Instant startedAt;
     private final Map<String, Function<CheckContext, Evaluation>> checks = new LinkedHashMap<>();
+    private Instant lastEnergyRun;
 
     /** What one run changed. */
     public record RunSummary(Instant asOf, int opened, int reopened, int resolved, List<String> failedChecks,
@@ -85,6 +93,9 @@ public class AlertService {
         requirePositive("JIENENG_ALERTS_OFFLINE_MIN_MINUTES", config.offlineMinMinutes());
         requirePositive("JIENENG_ALERTS_AFTER_HOURS_DAYS", config.afterHoursDays());
         requirePositive("JIENENG_ALERTS_DATA_GAP_DAYS", config.dataGapDays());
+        if (config.energyChecksEveryMinutes() < 0) {
+            throw new IllegalStateException("JIENENG_ALERTS_ENERGY_CHECKS_EVERY_MINUTES must not be negative");
+        }
         if (!(config.afterHoursRatio() > 0) || !(config.pueLimit() > 0) || !(config.dataGapMinCompleteness() > 0)
                 || config.dataGapMinCompleteness() > 1) {
             throw new IllegalStateException("JIENENG_ALERTS_AFTER_HOURS_RATIO and JIENENG_ALERTS_PUE_LIMIT must be "
@@ -96,7 +107,8 @@ public class AlertService {
         startedAt = clock.instant();
         OfflineCheck offline = new OfflineCheck(timeSeries::reader, config.offlineIntervals(),
                 Duration.ofMinutes(config.offlineMinMinutes()));
-        checks.put("meter_offline", offline::evaluate);
+        checks.put(OFFLINE, offline::evaluate);
+        checks.put("quota", new QuotaCheck(quotas)::evaluate);
         checks.put("data_gap", new DataGapCheck(energy, config.dataGapMinCompleteness(),
                 config.dataGapDays())::evaluate);
         checks.put("after_hours_waste", new AfterHoursCheck(energy, calendar, config.afterHoursRatio(),
@@ -117,17 +129,26 @@ public class AlertService {
     }
 
     /**
-     * One scheduled run as of now. meter_offline waits one minimum threshold after start-up, so devices can
-     * reconnect and resend what they buffered while the platform was down; failures are logged.
+     * One scheduled run as of now; failures are logged. meter_offline waits one minimum threshold after start-up,
+     * so devices can reconnect and resend what they buffered while the platform was down. The energy-based checks
+     * (quota, data gap, after-hours, PUE) judge complete days or the year so far, which change slowly: they run
+     * every {@code JIENENG_ALERTS_ENERGY_CHECKS_EVERY_MINUTES} and on the first run of each local day.
      */
     public void runNow() {
         if (lock == null) {
             return;
         }
         Instant now = clock.instant();
-        boolean offlineReady = !now.isBefore(startedAt.plus(Duration.ofMinutes(config.offlineMinMinutes())));
+        boolean offline = !now.isBefore(startedAt.plus(Duration.ofMinutes(config.offlineMinMinutes())));
+        boolean energy = lastEnergyRun == null
+                || !LocalDate.ofInstant(lastEnergyRun, platform.timezone())
+                .equals(LocalDate.ofInstant(now, platform.timezone()))
+                || !now.isBefore(lastEnergyRun.plus(Duration.ofMinutes(config.energyChecksEveryMinutes())));
         try {
-            run(now, offlineReady);
+            Optional<RunSummary> ran = run(now, name -> OFFLINE.equals(name) ? offline : energy);
+            if (energy && ran.isPresent() && ran.get().failedChecks().isEmpty()) {
+                lastEnergyRun = now;
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "alert engine run failed; the next run tries again");
         }
@@ -138,21 +159,21 @@ public class AlertService {
      * Alerts opened or resolved get {@code asOf} as their time.
      */
     public Optional<RunSummary> evaluate(Instant asOf) {
-        return run(asOf, true);
+        return run(asOf, name -> true);
     }
 
-    private Optional<RunSummary> run(Instant asOf, boolean withOffline) {
+    private Optional<RunSummary> run(Instant asOf, Predicate<String> include) {
         return lock.underEngineLock(asOf, clock.instant(), () -> metrics.run().record(() -> runLocked(asOf,
-                withOffline)));
+                include)));
     }
 
-    private RunSummary runLocked(Instant asOf, boolean withOffline) {
+    private RunSummary runLocked(Instant asOf, Predicate<String> include) {
         long started = System.nanoTime();
         CheckContext ctx = new CheckContext(registry.current(), asOf, platform.timezone());
         List<Evaluation> evaluations = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         checks.forEach((name, check) -> {
-            if (!withOffline && "meter_offline".equals(name)) {
+            if (!include.test(name)) {
                 return;
             }
             try {
@@ -172,16 +193,11 @@ public class AlertService {
         metrics.ran(plan, failed.size(), store.countUnresolved());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!plan.isEmpty()) {
-            LOG.infof("alerts as of %s: %d opened, %d reopened, %d resolved (%d ms)", asOf, plan.opens().size(),
+            LOG.infof("alerts as of %s: %d opened, %d reopened, %d resolved (%d ms)", ctx.iso(asOf), plan.opens().size(),
                     plan.reopens().size(), plan.resolves().size(), millis);
         }
         return new RunSummary(asOf, plan.opens().size(), plan.reopens().size(), plan.resolves().size(),
                 List.copyOf(failed), millis);
-    }
-
-    /** Adds a check to every run from now on; used by checks that live in other packages. */
-    public void addCheck(String name, Function<CheckContext, Evaluation> check) {
-        checks.put(name, check);
     }
 
     public AlertStore store() {

@@ -11,6 +11,13 @@ public interface AlertsConfig {
     @WithDefault("0 * * * * ?")
     String cron();
 
+    /**
+     * How often the scheduled runs also evaluate the energy-based checks (quota, data_gap, after_hours_waste,
+     * pue_above_limit), in minutes; they always run on the first run of a local day. 0: on every run.
+     */
+    @WithDefault("15")
+    int energyChecksEveryMinutes();
+
     /** meter_offline: silence longer than this many reporting intervals ... */
     @WithDefault("3")
     int offlineIntervals();
