@@ -136,7 +136,7 @@ public class AlertResource {
     @Path("/evaluate")
     @RolesAllowed("admin")
     @Operation(summary = "Run the alert engine now, or as of a past instant (admin)")
-    public AlertService.RunSummary evaluate(@Parameter(description = "an instant with an offset; default now")
+    public AlertEngine.RunSummary evaluate(@Parameter(description = "an instant with an offset; default now")
                                             @QueryParam("asOf") String asOf) {
         Instant now = alerts.clock().instant();
         Instant at = now;

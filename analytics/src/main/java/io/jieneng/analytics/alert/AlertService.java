@@ -14,6 +14,7 @@ import io.jieneng.analytics.platform.TimeSeriesStore;
 import io.jieneng.analytics.quota.QuotaService;
 import io.jieneng.analytics.registry.RegistryService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,6 +43,8 @@ public class AlertService {
     /** After the store and the rollups, before the in-process ingest. */
     public static final int STARTUP_PRIORITY = TimeSeriesStore.STARTUP_PRIORITY + 7;
     private static final Logger LOG = Logger.getLogger(AlertService.class);
+    /** Before the in-process ingest and the registry database stop. */
+    static final int SHUTDOWN_PRIORITY = RegistryService.STARTUP_PRIORITY - 5;
     private static final String OFFLINE = "meter_offline";
 
     @Inject
@@ -80,13 +81,9 @@ public class AlertService {
     private EngineLock lock;
     private AlertMetrics metrics;
     private Instant startedAt;
-    private final Map<String, Function<CheckContext, Evaluation>> checks = new LinkedHashMap<>();
+    private AlertEngine engine;
     private Instant lastEnergyRun;
-
-    /** What one run changed. */
-    public record RunSummary(Instant asOf, int opened, int reopened, int resolved, List<String> failedChecks,
-                             long millis) {
-    }
+    private volatile boolean stopped;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         requirePositive("JIENENG_ALERTS_OFFLINE_INTERVALS", config.offlineIntervals());
@@ -105,6 +102,7 @@ public class AlertService {
         lock = new EngineLock(registry.dataSource());
         metrics = new AlertMetrics(meterRegistry);
         startedAt = clock.instant();
+        Map<String, Function<CheckContext, Evaluation>> checks = new LinkedHashMap<>();
         OfflineCheck offline = new OfflineCheck(timeSeries::reader, config.offlineIntervals(),
                 Duration.ofMinutes(config.offlineMinMinutes()));
         checks.put(OFFLINE, offline::evaluate);
@@ -114,12 +112,17 @@ public class AlertService {
         checks.put("after_hours_waste", new AfterHoursCheck(energy, calendar, config.afterHoursRatio(),
                 config.afterHoursDays(), config.dataGapMinCompleteness())::evaluate);
         checks.put("pue_above_limit", new PueCheck(energy, config.pueLimit())::evaluate);
+        engine = new AlertEngine(store, checks);
         int year = LocalDate.now(clock.withZone(platform.timezone())).getYear();
         if (!calendar.covers(year)) {
             LOG.warnf("the holiday calendar %s has no arrangement for %d: after-hours alerts treat every %s as a "
                     + "working day; add the year (docs/ALERTS.md) and set JIENENG_CALENDAR_FILE",
                     calendar.table().origin(), year, calendar.workingDays());
         }
+    }
+
+    void stop(@Observes @Priority(SHUTDOWN_PRIORITY) ShutdownEvent event) {
+        stopped = true;
     }
 
     private static void requirePositive(String name, int value) {
@@ -135,7 +138,7 @@ public class AlertService {
      * every {@code JIENENG_ALERTS_ENERGY_CHECKS_EVERY_MINUTES} and on the first run of each local day.
      */
     public void runNow() {
-        if (lock == null) {
+        if (lock == null || stopped) {
             return;
         }
         Instant now = clock.instant();
@@ -145,7 +148,7 @@ public class AlertService {
                 .equals(LocalDate.ofInstant(now, platform.timezone()))
                 || !now.isBefore(lastEnergyRun.plus(Duration.ofMinutes(config.energyChecksEveryMinutes())));
         try {
-            Optional<RunSummary> ran = run(now, name -> OFFLINE.equals(name) ? offline : energy);
+            Optional<AlertEngine.RunSummary> ran = run(now, name -> OFFLINE.equals(name) ? offline : energy);
             if (energy && ran.isPresent() && ran.get().failedChecks().isEmpty()) {
                 lastEnergyRun = now;
             }
@@ -158,46 +161,20 @@ public class AlertService {
      * Evaluates every check as of {@code asOf} and applies the changes; empty when another instance is running.
      * Alerts opened or resolved get {@code asOf} as their time.
      */
-    public Optional<RunSummary> evaluate(Instant asOf) {
+    public Optional<AlertEngine.RunSummary> evaluate(Instant asOf) {
         return run(asOf, name -> true);
     }
 
-    private Optional<RunSummary> run(Instant asOf, Predicate<String> include) {
+    private Optional<AlertEngine.RunSummary> run(Instant asOf, Predicate<String> include) {
         return lock.underEngineLock(asOf, clock.instant(), () -> metrics.run().record(() -> runLocked(asOf,
                 include)));
     }
 
-    private RunSummary runLocked(Instant asOf, Predicate<String> include) {
-        long started = System.nanoTime();
-        CheckContext ctx = new CheckContext(registry.current(), asOf, platform.timezone());
-        List<Evaluation> evaluations = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        checks.forEach((name, check) -> {
-            if (!include.test(name)) {
-                return;
-            }
-            try {
-                evaluations.add(check.apply(ctx));
-            } catch (RuntimeException e) {
-                failed.add(name);
-                LOG.warnf(e, "alert check %s failed as of %s; its alerts stay as they are until a run succeeds",
-                        name, asOf);
-            }
-        });
-        List<Reconciler.ActiveAlert> active = store.unresolved();
-        Map<AlertKey, Long> resolved = store.latestResolved(Reconciler.reopenCandidates(active, evaluations));
-        Reconciler.Plan plan = Reconciler.plan(active, resolved, evaluations);
-        if (!plan.isEmpty()) {
-            store.apply(plan, asOf, webhooks.urls());
-        }
-        metrics.ran(plan, failed.size(), store.countUnresolved());
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!plan.isEmpty()) {
-            LOG.infof("alerts as of %s: %d opened, %d reopened, %d resolved (%d ms)", ctx.iso(asOf), plan.opens().size(),
-                    plan.reopens().size(), plan.resolves().size(), millis);
-        }
-        return new RunSummary(asOf, plan.opens().size(), plan.reopens().size(), plan.resolves().size(),
-                List.copyOf(failed), millis);
+    private AlertEngine.RunSummary runLocked(Instant asOf, Predicate<String> include) {
+        AlertEngine.Result result = engine.run(new CheckContext(registry.current(), asOf, platform.timezone()),
+                include, webhooks.urls());
+        metrics.ran(result.plan(), result.summary().failedChecks().size(), store.countUnresolved());
+        return result.summary();
     }
 
     public AlertStore store() {

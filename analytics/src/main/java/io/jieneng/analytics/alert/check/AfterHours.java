@@ -18,21 +18,39 @@ public record AfterHours(double workingKwh, double workingHours, double afterHou
 
     /** Splits each bucket's energy of {@code grid} ({@code energyKwh[i]}) between working and other time. */
     public static AfterHours of(double[] energyKwh, BucketGrid grid, WorkingCalendar calendar) {
-        if (energyKwh.length != grid.size()) {
-            throw new IllegalArgumentException("expected " + grid.size() + " buckets, got " + energyKwh.length);
+        return of(energyKwh, grid, workingShares(grid, calendar));
+    }
+
+    /** Per bucket of {@code grid}, the share of it that is working time, in [0, 1]. */
+    public static double[] workingShares(BucketGrid grid, WorkingCalendar calendar) {
+        double[] shares = new double[grid.size()];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = calendar.workingTimeBetween(grid.start(i), grid.end(i)).toMillis()
+                    / (double) (grid.endMillis(i) - grid.startMillis(i));
+        }
+        return shares;
+    }
+
+    /**
+     * As {@link #of(double[], BucketGrid, WorkingCalendar)} with the shares computed once by
+     * {@link #workingShares}, since every institution of a run shares the grid and the calendar.
+     */
+    public static AfterHours of(double[] energyKwh, BucketGrid grid, double[] workingShares) {
+        if (energyKwh.length != grid.size() || workingShares.length != grid.size()) {
+            throw new IllegalArgumentException("expected " + grid.size() + " buckets, got " + energyKwh.length
+                    + " and " + workingShares.length);
         }
         double workKwh = 0;
         double workH = 0;
         double restKwh = 0;
         double restH = 0;
-        for (int i = 0; i < grid.size(); i++) {
+        for (int i = 0; i < energyKwh.length; i++) {
             double lengthH = (grid.endMillis(i) - grid.startMillis(i)) / 3_600_000.0;
-            double workingH = calendar.workingTimeBetween(grid.start(i), grid.end(i)).toMillis() / 3_600_000.0;
-            double share = workingH / lengthH;
+            double share = workingShares[i];
             workKwh += energyKwh[i] * share;
             restKwh += energyKwh[i] * (1 - share);
-            workH += workingH;
-            restH += lengthH - workingH;
+            workH += lengthH * share;
+            restH += lengthH * (1 - share);
         }
         return new AfterHours(workKwh, workH, restKwh, restH);
     }

@@ -66,6 +66,7 @@ public final class AfterHoursCheck {
                 .forEach(m -> byInstitution.computeIfAbsent(m.institution(), k -> new ArrayList<>()).add(m));
         List<Meter> meters = byInstitution.values().stream().flatMap(List::stream).toList();
         Map<String, MeterSeries> series = meters.isEmpty() ? Map.of() : energy.series(meters, grid);
+        double[] shares = AfterHours.workingShares(grid, calendar);
         List<Finding> findings = new ArrayList<>();
         Map<String, AfterHours> judged = new HashMap<>();
         for (Map.Entry<String, List<Meter>> e : byInstitution.entrySet()) {
@@ -90,7 +91,7 @@ public final class AfterHoursCheck {
                 }
             }
             Double completeness = Completeness.ratio(capped, expected);
-            AfterHours split = AfterHours.of(kwh, grid, calendar);
+            AfterHours split = AfterHours.of(kwh, grid, shares);
             if (completeness == null || completeness < minCompleteness || Double.isNaN(split.ratio())) {
                 continue;
             }

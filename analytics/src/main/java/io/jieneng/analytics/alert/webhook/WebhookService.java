@@ -6,6 +6,7 @@ import io.jieneng.analytics.registry.RegistryService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,7 @@ public class WebhookService {
     private Counter retried;
     private Counter failed;
     private final AtomicLong pending = new AtomicLong();
+    private volatile boolean stopped;
 
     void start(@Observes @Priority(TimeSeriesStore.STARTUP_PRIORITY + 6) StartupEvent event) {
         urls = config.urls().orElse(List.of()).stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
@@ -114,9 +116,22 @@ public class WebhookService {
 
     /** Sends what is due now; returns the number of attempts made. Failures are recorded, never thrown. */
     public int deliverDue() {
-        if (store == null) {
+        if (store == null || stopped) {
             return 0;
         }
+        try {
+            return sendDue();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "webhook sender failed; the deliveries stay queued for the next poll");
+            return 0;
+        }
+    }
+
+    void stop(@Observes @Priority(RegistryService.STARTUP_PRIORITY - 5) ShutdownEvent event) {
+        stopped = true;
+    }
+
+    private int sendDue() {
         Instant now = clock.instant();
         List<DeliveryStore.Claimed> due = store.claimDue(now, Duration.ofSeconds(config.timeoutSeconds() + 30L),
                 BATCH);
