@@ -54,7 +54,8 @@ public class AlertResource {
 
     @GET
     @Operation(summary = "Alerts, newest first, filtered by status, institution, type and meter")
-    public List<Alert> list(@Parameter(description = "open, acknowledged or resolved") @QueryParam("status") String status,
+    public List<Alert> list(@Parameter(description = "open, acknowledged or resolved")
+                            @QueryParam("status") String status,
                             @Parameter(description = "an institution id") @QueryParam("institution") String institution,
                             @Parameter(description = "one of the seven alert types") @QueryParam("type") String type,
                             @Parameter(description = "a meter id") @QueryParam("meter") String meter,

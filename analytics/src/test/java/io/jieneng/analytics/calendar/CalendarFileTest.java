@@ -51,9 +51,10 @@ class CalendarFileTest {
                 "years[0] (2025): unknown field \"holiday\"");
         assertRefused(year("\"holidays\": [{\"name\": \"春节\", \"from\": \"2025-02-04\", \"to\": \"2025-01-28\"}]"),
                 "holidays[0] (春节): \"to\" 2025-01-28 is before \"from\" 2025-02-04");
-        assertRefused(year("\"holidays\": [{\"name\": \"国庆节\", \"from\": \"2025-10-01\", \"to\": \"2025-12-08\"}]"),
-                "longer than 31 days");
-        assertRefused(year("\"holidays\": [{\"name\": \"清明节\", \"from\": \"2024-04-04\", \"to\": \"2024-04-06\"}]"),
+        assertRefused(year("\"holidays\": [{\"name\": \"国庆节\", \"from\": \"2025-10-01\", "
+                + "\"to\": \"2025-12-08\"}]"), "longer than 31 days");
+        assertRefused(year("\"holidays\": [{\"name\": \"清明节\", \"from\": \"2024-04-04\", "
+                        + "\"to\": \"2024-04-06\"}]"),
                 "2024-04-04 is not in 2025");
         assertRefused(year("\"holidays\": [{\"name\": \"元旦\", \"from\": \"2025-1-1\", \"to\": \"2025-01-01\"}]"),
                 "\"from\" '2025-1-1' is not a date");

@@ -443,8 +443,8 @@ class AlertLifecycleIT extends PlatformTest {
     }
 
     private static List<Map<String, Object>> list(String user, String password, String query) {
-        return Api.as(user, password).get("/api/v1/alerts" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(200).extract()
-                .jsonPath(Api.EXACT).getList("");
+        return Api.as(user, password).get("/api/v1/alerts" + (query.isEmpty() ? "" : "?" + query)).then()
+                .statusCode(200).extract().jsonPath(Api.EXACT).getList("");
     }
 
     private static JsonPath alert(long id) {

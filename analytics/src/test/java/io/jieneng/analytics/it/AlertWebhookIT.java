@@ -127,7 +127,8 @@ class AlertWebhookIT extends PlatformTest {
         assertThat(receiver.requests().stream().filter(r -> r.path().equals("/down")
                 && r.delivery().equals(deliveryId))).hasSize(4);
         String metrics = Api.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("jieneng_alert_webhook_attempts_total\\{[^}]*outcome=\"failed\"[^}]*} [3-9]");
+        assertThat(metrics).containsPattern(
+                "jieneng_alert_webhook_attempts_total\\{[^}]*outcome=\"failed\"[^}]*} [3-9]");
 
         Api.as("wh-user", "wh-pass").post("/api/v1/alerts/deliveries/" + deliveryId + "/retry").then()
                 .statusCode(403);

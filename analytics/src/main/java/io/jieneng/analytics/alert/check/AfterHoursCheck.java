@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.jieneng.analytics.alert.check.Text.fmt;
+
 /**
  * after_hours_waste (DOMAIN.md §6): over the last {@code days} complete local days, the mean after-hours power of
  * an institution's main electricity meters above {@code ratio} × their mean working-hours power, working time
@@ -97,7 +99,7 @@ public final class AfterHoursCheck {
             }
             judged.put(e.getKey(), split);
             if (split.ratio() > ratio) {
-                String message = String.format("from %s to %s the main meters of %s drew %.2f kW on average "
+                String message = fmt("from %s to %s the main meters of %s drew %.2f kW on average "
                                 + "outside working hours, %.1f %% of the %.2f kW during working hours (limit %.0f %%)",
                         first, last, e.getKey(), split.meanAfterHoursKw(), 100 * split.ratio(), split.meanWorkingKw(),
                         100 * ratio);
@@ -107,7 +109,8 @@ public final class AfterHoursCheck {
         }
         return new Evaluation(Set.of(AlertType.AFTER_HOURS_WASTE), findings, key -> {
             if (ctx.registry().institution(key.subject()).isEmpty()) {
-                return Optional.of(new Clearance(null, "institution " + key.subject() + " is no longer in the registry"));
+                return Optional.of(new Clearance(null, "institution " + key.subject()
+                        + " is no longer in the registry"));
             }
             AfterHours split = judged.get(key.subject());
             return split == null ? Optional.empty() : Optional.of(new Clearance(split.ratio(), String.format(

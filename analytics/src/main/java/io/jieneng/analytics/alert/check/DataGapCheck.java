@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.jieneng.analytics.alert.check.Text.fmt;
+
 /**
  * data_gap (DOMAIN.md §6): a complete local day whose completeness is below the minimum, per institution, over
  * the meters that feed its totals — the same figure the consumption API reports for that day. The last
@@ -96,14 +98,15 @@ public final class DataGapCheck {
         }
         return new Evaluation(Set.of(AlertType.DATA_GAP), findings, key -> {
             if (ctx.registry().institution(key.subject()).isEmpty()) {
-                return Optional.of(new Clearance(null, "institution " + key.subject() + " is no longer in the registry"));
+                return Optional.of(new Clearance(null, "institution " + key.subject()
+                        + " is no longer in the registry"));
             }
             if (!window.contains(key.period()) || !evaluated.contains(key.subject())) {
                 return Optional.empty();
             }
             Double ratio = clear.get(key);
             return Optional.of(new Clearance(ratio, ratio == null ? "no reading is expected on " + key.period()
-                    + " any more" : String.format("completeness of %s is now %.1f %%", key.period(), 100 * ratio)));
+                    + " any more" : fmt("completeness of %s is now %.1f %%", key.period(), 100 * ratio)));
         });
     }
 
@@ -111,7 +114,7 @@ public final class DataGapCheck {
     }
 
     private String message(String institution, String day, double ratio, List<Shortfall> shortfalls) {
-        StringBuilder sb = new StringBuilder(String.format("data completeness of %s on %s is %.1f %%, below %.0f %%",
+        StringBuilder sb = new StringBuilder(fmt("data completeness of %s on %s is %.1f %%, below %.0f %%",
                 institution, day, 100 * ratio, 100 * minCompleteness));
         List<Shortfall> worst = shortfalls.stream()
                 .sorted(Comparator.comparingDouble(s -> s.received() / s.expected())).limit(METERS_NAMED).toList();
@@ -119,7 +122,7 @@ public final class DataGapCheck {
             sb.append("; readings received / expected: ");
             for (int i = 0; i < worst.size(); i++) {
                 Shortfall s = worst.get(i);
-                sb.append(i == 0 ? "" : ", ").append(String.format("%s %.0f/%.0f", s.meterId(), s.received(),
+                sb.append(i == 0 ? "" : ", ").append(fmt("%s %.0f/%.0f", s.meterId(), s.received(),
                         s.expected()));
             }
             if (shortfalls.size() > worst.size()) {

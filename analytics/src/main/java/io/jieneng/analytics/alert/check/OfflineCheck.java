@@ -25,6 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import static io.jieneng.analytics.alert.check.Text.fmt;
+
 /**
  * meter_offline (DOMAIN.md §6): a meter that sent no reading for more than {@code intervals} × its reporting
  * interval, and at least {@code minimum}. The alert's period is the instant of the last reading (or
@@ -87,12 +89,12 @@ public final class OfflineCheck {
             }
             String period = t == NEVER ? NEVER_PERIOD : ctx.iso(Instant.ofEpochMilli(t));
             Double minutes = silentSince == Long.MIN_VALUE ? null : (asOf - silentSince) / 60_000.0;
-            String limit = String.format("%d min (%d × its %d s interval, at least %d min)", threshold / 60_000,
+            String limit = fmt("%d min (%d × its %d s interval, at least %d min)", threshold / 60_000,
                     intervals, m.intervalSeconds(), minimum.toMinutes());
             String message = t == NEVER
                     ? "meter " + m.id() + " has never sent a reading" + (m.commissioned() == null ? ""
                     : " since it was commissioned on " + m.commissioned()) + "; the limit is " + limit
-                    : String.format("meter %s has sent no reading since %s (%.0f min); the limit is %s", m.id(),
+                    : fmt("meter %s has sent no reading since %s (%.0f min); the limit is %s", m.id(),
                     period, minutes, limit);
             findings.add(new Finding(new AlertKey(AlertType.METER_OFFLINE, m.id(), period), m.institution(), m.id(),
                     minutes, threshold / 60_000.0, AlertType.METER_OFFLINE.unit(), message));

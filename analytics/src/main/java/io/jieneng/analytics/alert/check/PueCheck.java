@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.jieneng.analytics.alert.check.Text.fmt;
+
 /**
  * pue_above_limit (DOMAIN.md §5): a data centre whose PUE over a calendar month is above the limit (1.50, the
  * GB 40879-2021 limit value), computed like {@code GET /datacenters/{id}/pue} over that month. Two months are
@@ -76,7 +78,7 @@ public final class PueCheck {
                     LocalDate lastDay = LocalDate.ofInstant(grid.end(i), ctx.zone()).minusDays(1);
                     String through = month.atEndOfMonth().equals(lastDay) ? "" : " (through " + lastDay + ")";
                     findings.add(new Finding(key, dc.institution(), null, pue, limit, AlertType.PUE_ABOVE_LIMIT.unit(),
-                            String.format("PUE of data centre %s in %s%s is %.3f (IT %.1f kWh, total %.1f kWh), "
+                            fmt("PUE of data centre %s in %s%s is %.3f (IT %.1f kWh, total %.1f kWh), "
                                     + "above the GB 40879-2021 limit of %.2f", dc.id(), month, through, pue, it[i],
                                     total[i], limit)));
                 }
@@ -89,7 +91,7 @@ public final class PueCheck {
             }
             Double pue = judged.get(key);
             return pue == null ? Optional.empty() : Optional.of(new Clearance(pue,
-                    String.format("PUE of %s is now %.3f", key.period(), pue)));
+                    fmt("PUE of %s is now %.3f", key.period(), pue)));
         });
     }
 }

@@ -22,9 +22,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
  * quota_warning, quota_at_risk, quota_exceeded (DOMAIN.md §5): the status of each indicator of each institution's
@@ -91,11 +94,12 @@ public final class QuotaCheck {
         boolean exceeded = ind.status() == QuotaStatus.EXCEEDED;
         double value = exceeded ? ind.actual() : ind.projected();
         double threshold = ind.status() == QuotaStatus.WARNING ? 0.9 * ind.quota() : ind.quota();
-        String message = String.format("%s of %s in %s is %s: actual %.2f %s by %s (%s of the quota %.2f %s), "
-                        + "projected for the year %.2f %s (%s)", ind.indicator().jsonName(), report.institutionId(), year,
+        String message = fmt("%s of %s in %s is %s: actual %.2f %s by %s (%s of the quota "
+                        + "%.2f %s), projected for the year %.2f %s (%s)", ind.indicator().jsonName(),
+                report.institutionId(), year,
                 ind.status().jsonName(), ind.actual(), ind.unit(), report.asOf(),
-                ind.usedPct() == null ? "n/a" : String.format("%.1f %%", ind.usedPct()), ind.quota(), ind.unit(),
-                ind.projected(), ind.unit(), report.projectionMethod().toString().toLowerCase(java.util.Locale.ROOT));
+                ind.usedPct() == null ? "n/a" : fmt("%.1f %%", ind.usedPct()), ind.quota(), ind.unit(),
+                ind.projected(), ind.unit(), report.projectionMethod().toString().toLowerCase(Locale.ROOT));
         return new Finding(new AlertKey(type, subject, year), report.institutionId(), null, value, threshold,
                 ind.unit(), message);
     }
