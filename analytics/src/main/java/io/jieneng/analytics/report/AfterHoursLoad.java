@@ -1,19 +1,21 @@
 package io.jieneng.analytics.report;
 
-import io.jieneng.analytics.energy.ConsumptionBucket;
+import io.jieneng.analytics.energy.BucketGrid;
+import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.devices.registry.MeterType;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Mean electric power outside working hours against the mean in them, over hour buckets of consumption
- * (import + PV − export, the building's load). Hours with nothing expected (the future, before commissioning)
- * are left out, so a year in progress is judged on the hours that have passed.
+ * Mean electric power outside working hours against the mean in them, from hour buckets of the building's load
+ * (import + PV − export of the main and PV meters). Only measured hours count: an hour is left out unless every
+ * one of those meters has readings on both sides of it (it lies strictly between the meter's first and last
+ * reading bucket of the year) and no gap was spread into it. Spread gaps and hours without data would show a flat
+ * or zero load and hide the difference between day and night.
  *
- * @param workingHours      hours wholly inside working time
- * @param afterHours        hours wholly outside it
+ * @param workingHours      measured hours wholly inside working time
+ * @param afterHours        measured hours wholly outside it
  * @param workingMeanKw     Σ kWh ÷ hours over the working hours; null without any
  * @param afterHoursMeanKw  the same outside working hours
  * @param ratio             afterHoursMeanKw ÷ workingMeanKw; null when either is missing or the working mean is 0
@@ -21,26 +23,50 @@ import java.util.List;
 public record AfterHoursLoad(double workingHours, double afterHours, double workingKwh, double afterHoursKwh,
                              Double workingMeanKw, Double afterHoursMeanKw, Double ratio) {
 
-    /** Classifies each hour bucket of {@code hourly} with {@code calendar} in {@code zone}. */
-    public static AfterHoursLoad of(List<ConsumptionBucket> hourly, ZoneId zone, WorkingHours calendar) {
+    /**
+     * @param series hour-bucket series of the institution's main electricity and PV meters over {@code grid}
+     */
+    public static AfterHoursLoad of(List<MeterSeries> series, BucketGrid grid, WorkingHours calendar) {
+        int n = grid.size();
+        boolean[] measured = new boolean[n];
+        double[] loadKwh = new double[n];
+        java.util.Arrays.fill(measured, !series.isEmpty());
+        for (MeterSeries s : series) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < n; i++) {
+                if (s.received()[i] > 0) {
+                    last = i;
+                    if (first < 0) {
+                        first = i;
+                    }
+                }
+            }
+            double[] energy = s.energy(ReadingField.ENERGY_KWH);
+            double[] export = s.energy(ReadingField.EXPORT_KWH);
+            boolean pv = s.meter().type() == MeterType.PV;
+            for (int i = 0; i < n; i++) {
+                measured[i] &= first >= 0 && i > first && i < last && !s.estimated()[i];
+                loadKwh[i] += pv ? energy[i] : energy[i] - export[i];
+            }
+        }
         double workingHours = 0;
         double afterHours = 0;
         double workingKwh = 0;
         double afterKwh = 0;
-        for (ConsumptionBucket b : hourly) {
-            if (b.completeness() == null) {
+        for (int i = 0; i < n; i++) {
+            if (!measured[i]) {
                 continue;
             }
-            OffsetDateTime start = OffsetDateTime.parse(b.start());
-            double hours = Duration.between(start, OffsetDateTime.parse(b.end())).toMillis() / 3_600_000.0;
-            switch (calendar.classify(start.atZoneSameInstant(zone).toLocalDateTime())) {
+            double hours = (grid.endMillis(i) - grid.startMillis(i)) / 3_600_000.0;
+            switch (calendar.classify(grid.start(i).atZone(grid.zone()).toLocalDateTime())) {
                 case WORKING -> {
                     workingHours += hours;
-                    workingKwh += b.electricityKwh();
+                    workingKwh += loadKwh[i];
                 }
                 case AFTER_HOURS -> {
                     afterHours += hours;
-                    afterKwh += b.electricityKwh();
+                    afterKwh += loadKwh[i];
                 }
                 case MIXED -> {
                 }

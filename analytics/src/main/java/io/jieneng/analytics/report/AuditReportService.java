@@ -84,7 +84,6 @@ public class AuditReportService {
         ConsumptionReport months = consumption.consumption(institution, range, Interval.MONTH);
         ConsumptionReport previous = year - 1 >= TimeRange.MIN_YEAR
                 ? consumption.consumption(institution, TimeRange.ofYear(year - 1, zone), Interval.MONTH) : null;
-        ConsumptionReport hours = consumption.consumption(institution, range, Interval.HOUR);
 
         List<DataCenter> dataCentres = r.document().dataCenters().stream()
                 .filter(dc -> dc.institution().equals(institution.id())).toList();
@@ -93,8 +92,7 @@ public class AuditReportService {
         Map<String, MeterSeries> series = energySource.series(meters, grid);
 
         ProfileSection profile = profile(r, institution, months, previous, meters, dataCentres, series, grid);
-        EnergySection energy = EnergyFigures.section(months, previous, factors,
-                AfterHoursLoad.of(hours.buckets(), zone, new WorkingHours()));
+        EnergySection energy = EnergyFigures.section(months, previous, factors, afterHours(meters, range));
         Map<String, Double> kwh = new HashMap<>();
         series.forEach((id, s) -> kwh.put(id, s.total(ReadingField.ENERGY_KWH)));
         var total = months.total();
@@ -110,9 +108,18 @@ public class AuditReportService {
                 r.quota(institution.id(), year).orElse(null));
         List<Finding> findings = FindingRules.derive(profile, energy, subItems, pv, dc, vehicles, List.of());
         return new AuditReport(institution.id(), year, lang.tag(), zone.getId(), months.from(), months.to(),
-                TimeRange.iso(clock.instant(), zone), factors.version(), profile, energy, intensities, subItems, pv,
+                TimeRange.iso(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), zone), factors.version(), profile, energy, intensities, subItems, pv,
                 dc, carbonSection(institution, carbon, previous, year), vehicles,
                 texts.localize(findings, lang));
+    }
+
+    /** The after-hours load from hour buckets of the main and PV meters (8,760 buckets at most). */
+    private AfterHoursLoad afterHours(List<Meter> meters, TimeRange range) {
+        List<Meter> load = meters.stream().filter(m -> m.countsTowardTotals()
+                && (m.type() == MeterType.ELECTRICITY || m.type() == MeterType.PV)).toList();
+        BucketGrid hours = consumption.grid(range, Interval.HOUR);
+        Map<String, MeterSeries> series = energySource.series(load, hours);
+        return AfterHoursLoad.of(load.stream().map(m -> series.get(m.id())).toList(), hours, new WorkingHours());
     }
 
     private static List<Meter> metersOf(Registry r, Institution institution, List<DataCenter> dataCentres) {

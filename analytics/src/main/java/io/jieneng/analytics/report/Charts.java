@@ -26,7 +26,7 @@ public final class Charts {
     private static final int W = 760;
     private static final int LEFT = 80;
     private static final int RIGHT = 20;
-    private static final int TOP = 20;
+    private static final int TOP = 30;
 
     private Charts() {
     }
