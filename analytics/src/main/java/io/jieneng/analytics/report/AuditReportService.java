@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,7 +109,8 @@ public class AuditReportService {
                 r.quota(institution.id(), year).orElse(null));
         List<Finding> findings = FindingRules.derive(profile, energy, subItems, pv, dc, vehicles, List.of());
         return new AuditReport(institution.id(), year, lang.tag(), zone.getId(), months.from(), months.to(),
-                TimeRange.iso(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), zone), factors.version(), profile, energy, intensities, subItems, pv,
+                TimeRange.iso(clock.instant().truncatedTo(ChronoUnit.SECONDS), zone), factors.version(), profile, energy,
+                intensities, subItems, pv,
                 dc, carbonSection(institution, carbon, previous, year), vehicles,
                 texts.localize(findings, lang));
     }
