@@ -37,9 +37,17 @@ public final class InfluxDbRollupStore implements RollupStore {
     private static final int METERS_PER_QUERY = 100;
     private static final int POINTS_PER_WRITE = 10_000;
     private static final Duration MARKER_CALL_TIMEOUT = Duration.ofSeconds(10);
+    // Above this many meters one grouped sum over every meter, filtered here, is cheaper than OR chains.
+    private static final int SUM_ALL_METERS_ABOVE = 1000;
     private static final String ROW_FIELDS;
+    private static final String SUM_FIELDS;
 
     static {
+        List<String> sums = new ArrayList<>();
+        RollupSchema.VALUE_COLUMNS.forEach(c -> sums.add("sum(" + quoteIdentifier(c) + ")"));
+        sums.add("sum(" + quoteIdentifier(RollupSchema.READINGS) + ")");
+        SUM_FIELDS = String.join(", ", sums);
+
         List<String> names = new ArrayList<>();
         RollupSchema.VALUE_COLUMNS.forEach(c -> names.add(quoteIdentifier(c)));
         names.add(quoteIdentifier(RollupSchema.READINGS));
@@ -147,6 +155,63 @@ public final class InfluxDbRollupStore implements RollupStore {
             }
         }
         return new ArrayList<>(latest.values());
+    }
+
+    @Override
+    public List<RollupSum> dailySums(Collection<String> meters, long fromMillis, long toMillis) {
+        String base = "SELECT " + SUM_FIELDS + " FROM " + quoteIdentifier(RollupSchema.DAILY) + " WHERE time >= "
+                + fromMillis + "ms AND time < " + toMillis + "ms";
+        // GROUP BY every tag: one sum per series, so a meter whose tags changed shows up twice and is not summed
+        // over both its old and its new rows of the same day.
+        List<String> queries = new ArrayList<>();
+        Set<String> wanted = meters == null ? null : new HashSet<>(meters);
+        if (meters == null || meters.size() > SUM_ALL_METERS_ABOVE) {
+            queries.add(base + " GROUP BY *");
+        } else {
+            List<String> all = new ArrayList<>(meters);
+            for (int i = 0; i < all.size(); i += METERS_PER_QUERY) {
+                queries.add(base + " AND " + meterFilter(all.subList(i, Math.min(all.size(), i + METERS_PER_QUERY)))
+                        + " GROUP BY *");
+            }
+        }
+        Map<String, RollupSum> sums = new LinkedHashMap<>();
+        Set<String> split = new HashSet<>();
+        for (String q : queries) {
+            for (QueryResult.Series s : run(q)) {
+                String meter = s.getTags().get(ReadingSchema.METER);
+                if (meter == null || (wanted != null && !wanted.contains(meter)) || s.getValues().isEmpty()) {
+                    continue;
+                }
+                if (sums.putIfAbsent(meter, sum(meter, s.getValues().get(0))) != null) {
+                    split.add(meter);
+                }
+            }
+        }
+        if (!split.isEmpty()) {
+            Map<String, Map<String, Double>> values = new HashMap<>();
+            Map<String, Long> readings = new HashMap<>();
+            for (RollupRow r : rows(RollupSchema.DAILY, split, fromMillis, toMillis)) {
+                Map<String, Double> v = values.computeIfAbsent(r.meter(), k -> new HashMap<>());
+                r.values().forEach((c, x) -> v.merge(c, x, Double::sum));
+                readings.merge(r.meter(), (long) r.readings(), Long::sum);
+            }
+            split.forEach(m -> sums.put(m, new RollupSum(m, values.getOrDefault(m, Map.of()),
+                    readings.getOrDefault(m, 0L))));
+        }
+        return new ArrayList<>(sums.values());
+    }
+
+    private static RollupSum sum(String meter, List<Object> row) {
+        Map<String, Double> v = new HashMap<>();
+        int column = 1;
+        for (String c : RollupSchema.VALUE_COLUMNS) {
+            Object o = row.get(column++);
+            if (o != null) {
+                v.put(c, ((Number) o).doubleValue());
+            }
+        }
+        Object readings = row.get(column);
+        return new RollupSum(meter, v, readings == null ? 0 : ((Number) readings).longValue());
     }
 
     private static RollupRow row(String meter, List<Object> values) {

@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,9 +41,16 @@ public final class QuestDbRollupStore implements RollupStore {
     // The same bound as the ingest sink's: a marker commits within about 10.5 s of its time or not at all.
     private static final String BOUNDED_FLUSH = "request_timeout=3000;retry_timeout=3000;"
             + "request_min_throughput=1048576;";
+    // Above this many meters one grouped sum over every meter, filtered here, is cheaper than IN lists.
+    private static final int SUM_ALL_METERS_ABOVE = 1000;
     private static final String ROW_COLUMNS;
+    private static final String SUM_COLUMNS;
 
     static {
+        StringBuilder sums = new StringBuilder(ReadingSchema.METER);
+        RollupSchema.VALUE_COLUMNS.forEach(c -> sums.append(", sum(").append(c).append(')'));
+        SUM_COLUMNS = sums.append(", sum(").append(RollupSchema.READINGS).append(')').toString();
+
         StringBuilder sb = new StringBuilder(ReadingSchema.METER).append(", cast(").append(ReadingSchema.TS)
                 .append(" as long)");
         RollupSchema.VALUE_COLUMNS.forEach(c -> sb.append(", ").append(c));
@@ -141,6 +150,43 @@ public final class QuestDbRollupStore implements RollupStore {
             query(sql, chunk, List.of(fromMillis * 1000, toMillis * 1000), rs -> out.add(row(rs)));
         }
         return out;
+    }
+
+    @Override
+    public List<RollupSum> dailySums(Collection<String> meters, long fromMillis, long toMillis) {
+        ensureTables();
+        List<RollupSum> out = new ArrayList<>();
+        String base = "SELECT " + SUM_COLUMNS + " FROM " + daily + " WHERE " + ReadingSchema.TS + " >= ? AND "
+                + ReadingSchema.TS + " < ?";
+        String groupBy = " GROUP BY " + ReadingSchema.METER;
+        List<Long> range = List.of(fromMillis * 1000, toMillis * 1000);
+        if (meters == null || meters.size() > SUM_ALL_METERS_ABOVE) {
+            Set<String> wanted = meters == null ? null : new HashSet<>(meters);
+            query(base + groupBy, List.of(), range, rs -> {
+                if (wanted == null || wanted.contains(rs.getString(1))) {
+                    out.add(sum(rs));
+                }
+            });
+            return out;
+        }
+        for (List<String> chunk : chunks(meters)) {
+            query(base + " AND " + ReadingSchema.METER + " IN (" + placeholders(chunk.size()) + ")" + groupBy,
+                    List.of(), range, chunk, rs -> out.add(sum(rs)));
+        }
+        return out;
+    }
+
+    private static RollupSum sum(ResultSet rs) throws SQLException {
+        Map<String, Double> values = new HashMap<>();
+        int column = 2;
+        for (String c : RollupSchema.VALUE_COLUMNS) {
+            double v = rs.getDouble(column++);
+            // A column the meter never had sums to null (NaN in QuestDB).
+            if (!rs.wasNull() && !Double.isNaN(v)) {
+                values.put(c, v);
+            }
+        }
+        return new RollupSum(rs.getString(1), values, rs.getLong(column));
     }
 
     private static RollupRow row(ResultSet rs) throws SQLException {

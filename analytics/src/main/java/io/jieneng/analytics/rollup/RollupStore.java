@@ -22,6 +22,15 @@ public interface RollupStore extends AutoCloseable {
     List<RollupRow> daily(Collection<String> meters, long fromMillis, long toMillis);
 
     /**
+     * Per meter, the sums of every value column and of {@code readings} over its daily rows starting in
+     * [fromMillis, toMillis), computed in the store (one grouped sum, not the rows), so a year of many meters is
+     * cheap. Meters without rows in the range are absent; {@code meters} null means every meter. A meter whose
+     * rows of one bucket exist twice (an InfluxDB series whose tags changed) is summed over the row computed last,
+     * as {@link #daily} reads it.
+     */
+    List<RollupSum> dailySums(Collection<String> meters, long fromMillis, long toMillis);
+
+    /**
      * The arrival markers with {@code afterMillis < ts <= untilMillis}, of {@code meters} only, or of every meter
      * when {@code meters} is null.
      */

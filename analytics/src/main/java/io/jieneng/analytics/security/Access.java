@@ -3,6 +3,7 @@ package io.jieneng.analytics.security;
 import io.jieneng.analytics.error.ApiException;
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.devices.registry.Institution;
+import io.jieneng.devices.registry.Region;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,22 @@ public class Access {
 
     @Inject
     RegistryService registry;
+
+    /**
+     * Throws 403 unless {@code who} may read the figures of {@code region} and everything below it: admin and
+     * auditor any region, a region user its own region and those below it, an institution user none.
+     */
+    public void checkRegion(SecurityIdentity who, Region region) {
+        if (who.hasRole("admin") || who.hasRole("auditor")) {
+            return;
+        }
+        String own = who.getAttribute(RegistryIdentityProvider.ATTR_REGION);
+        if (who.hasRole("region") && own != null && registry.current().isWithin(region.code(), own)) {
+            return;
+        }
+        throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read region "
+                + region.code());
+    }
 
     /** Throws 403 unless {@code who} may read {@code institution}'s data. */
     public void checkInstitution(SecurityIdentity who, Institution institution) {

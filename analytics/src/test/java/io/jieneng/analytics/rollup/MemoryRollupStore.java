@@ -57,6 +57,23 @@ final class MemoryRollupStore implements RollupStore {
     }
 
     @Override
+    public List<RollupSum> dailySums(Collection<String> meters, long fromMillis, long toMillis) {
+        Map<String, Map<String, Double>> values = new TreeMap<>();
+        Map<String, Long> readings = new TreeMap<>();
+        for (RollupRow r : daily.values()) {
+            if ((meters == null || meters.contains(r.meter())) && r.startMillis() >= fromMillis
+                    && r.startMillis() < toMillis) {
+                Map<String, Double> v = values.computeIfAbsent(r.meter(), k -> new TreeMap<>());
+                r.values().forEach((c, x) -> v.merge(c, x, Double::sum));
+                readings.merge(r.meter(), (long) r.readings(), Long::sum);
+            }
+        }
+        List<RollupSum> out = new ArrayList<>();
+        values.forEach((m, v) -> out.add(new RollupSum(m, v, readings.get(m))));
+        return out;
+    }
+
+    @Override
     public List<Arrival> markers(long afterMillis, long untilMillis, Collection<String> meters) {
         return markers.stream().filter(m -> m.tsMillis() > afterMillis && m.tsMillis() <= untilMillis
                 && (meters == null || meters.contains(m.arrival().meterId()))).map(Marker::arrival).toList();

@@ -1,6 +1,7 @@
 package io.jieneng.analytics.rollup;
 
 import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.analytics.energy.MeterSum;
 import io.jieneng.analytics.energy.RawMeterEnergy;
 import io.jieneng.devices.reading.ReadingField;
 
@@ -30,6 +31,22 @@ final class Parity {
             }
             assertThat(a.received()).as(what + ": " + id + " received").containsExactly(e.received());
             assertThat(a.estimated()).as(what + ": " + id + " estimated").containsExactly(e.estimated());
+        });
+    }
+
+    /** The range-wide sums of {@code actual} equal those of the raw series, to 1e-9 relative. */
+    static void assertSameSums(Map<String, MeterSeries> expected, Map<String, MeterSum> actual, String what) {
+        assertThat(actual.keySet()).as(what + ", sums").isEqualTo(expected.keySet());
+        expected.forEach((id, e) -> {
+            MeterSum a = actual.get(id);
+            for (ReadingField register : RawMeterEnergy.registers(e.meter())) {
+                double ev = e.total(register);
+                assertThat(a.energy()).as(what + ": " + id + " sum registers").containsKey(register);
+                assertThat(a.energy(register)).as(what + ": " + id + " sum of " + register.jsonName())
+                        .isCloseTo(ev, within(Math.max(1e-9 * Math.abs(ev), 1e-9)));
+            }
+            assertThat(a.readings()).as(what + ": " + id + " sum of readings")
+                    .isEqualTo(MeterSum.of(e).readings());
         });
     }
 

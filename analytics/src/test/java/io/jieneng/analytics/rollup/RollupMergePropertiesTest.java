@@ -141,6 +141,7 @@ class RollupMergePropertiesTest {
             List<Meter> meters = RandomHistory.METERS;
             Map<String, MeterSeries> expected = raw.series(meters, grid);
             Parity.assertSame(expected, rolled.series(meters, grid), what);
+            Parity.assertSameSums(expected, rolled.sums(meters, grid), what);
         }
 
         private BucketGrid grid(long from, long to, Interval interval) {

@@ -109,7 +109,9 @@ final class RollupWorld {
             grids.add(grid(from + day + 1_800_000, to - day, Interval.DAY));
         }
         for (BucketGrid g : grids) {
-            Parity.assertSame(raw(meters, g), rolled(meters, g), when + ", " + g);
+            Map<String, MeterSeries> expected = raw(meters, g);
+            Parity.assertSame(expected, rolled(meters, g), when + ", " + g);
+            Parity.assertSameSums(expected, rolled.sums(meters, g), when + ", " + g);
         }
     }
 
