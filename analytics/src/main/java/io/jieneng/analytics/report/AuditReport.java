@@ -15,7 +15,8 @@ import java.util.List;
 public record AuditReport(String institutionId, int year, String lang, String timezone, String from, String to,
                           String generatedAt, String factorTableVersion, ProfileSection profile, EnergySection energy,
                           IntensitySection intensities, SubItemSection subItems, PvSection pv,
-                          DataCentreSection dataCentres, CarbonSection carbon, VehicleSection vehicles,
+                          DataCentreSection dataCentres, CarbonSection carbon, QuotaSection quota,
+                          VehicleSection vehicles,
                           List<Finding> findings) {
 
     public AuditReport {

@@ -17,6 +17,8 @@ import io.jieneng.analytics.pue.PueService;
 import io.jieneng.analytics.pv.PvPerformance;
 import io.jieneng.analytics.pv.PvPerformanceReport;
 import io.jieneng.analytics.pv.PvPerformanceService;
+import io.jieneng.analytics.quota.QuotaReport;
+import io.jieneng.analytics.quota.QuotaService;
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.DataCenter;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Computes an institution's audit report for a year from the same services that answer the consumption, carbon,
@@ -70,6 +73,9 @@ public class AuditReportService {
 
     @Inject
     ReportTexts texts;
+
+    @Inject
+    QuotaService quotas;
 
     Clock clock = Clock.systemUTC();
 
@@ -105,13 +111,17 @@ public class AuditReportService {
         DataCentreSection dc = dataCentres(dataCentres, range, series, grid);
         VehicleSection vehicles = Vehicles.section(r.document().vehicles(), institution.id(), year,
                 FindingRules.NEV_TARGET);
+        QuotaReport quota = quotas.find(institution, quotas.period(year, Optional.empty())).orElse(null);
         IntensitySection intensities = Intensities.section(institution, energy, carbon,
-                r.quota(institution.id(), year).orElse(null));
-        List<Finding> findings = FindingRules.derive(profile, energy, subItems, pv, dc, vehicles, List.of());
+                r.quota(institution.id(), year).orElse(null), quota);
+        QuotaSection quotaSection = new QuotaSection(quota, QuotaFigures.trajectory(energy, year,
+                r.quota(institution.id(), year).map(q -> q.totalKgce()).orElse(null)));
+        List<Finding> findings = FindingRules.derive(profile, energy, subItems, pv, dc, vehicles,
+                QuotaFigures.findings(quota));
         return new AuditReport(institution.id(), year, lang.tag(), zone.getId(), months.from(), months.to(),
                 TimeRange.iso(clock.instant().truncatedTo(ChronoUnit.SECONDS), zone), factors.version(), profile, energy,
                 intensities, subItems, pv,
-                dc, carbonSection(institution, carbon, previous, year), vehicles,
+                dc, carbonSection(institution, carbon, previous, year), quotaSection, vehicles,
                 texts.localize(findings, lang));
     }
 

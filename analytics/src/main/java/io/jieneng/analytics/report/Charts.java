@@ -103,12 +103,13 @@ public final class Charts {
     }
 
     /**
-     * Cumulative kgce at each month's end against the quota prorated by the day of the year; months with nothing
-     * expected (the rest of a year in progress) are left off the cumulative line.
+     * Cumulative kgce at each month's end (the quota section's trajectory) against the quota prorated by the day
+     * of the year, and the quota itself.
      *
      * @param quotaKgce the year's totalKgce quota, or null without one
      */
-    public static Chart quotaTrajectory(EnergySection e, int year, Double quotaKgce, ReportMessages m) {
+    public static Chart quotaTrajectory(List<QuotaSection.TrajectoryPoint> trajectory, int year, Double quotaKgce,
+                                        ReportMessages m) {
         int h = 300;
         int bottom = 40;
         double plotW = W - LEFT - RIGHT;
@@ -117,12 +118,9 @@ public final class Charts {
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 0});
         double cumulative = 0;
-        for (EnergySection.MonthRow r : e.months()) {
-            if (r.completeness() == null) {
-                break;
-            }
-            cumulative += r.kgce();
-            points.add(new double[] {YearMonth.parse(r.month()).atEndOfMonth().getDayOfYear(), cumulative});
+        for (QuotaSection.TrajectoryPoint p : trajectory) {
+            cumulative = p.cumulativeKgce();
+            points.add(new double[] {p.dayOfYear(), cumulative});
         }
         double top = niceTop(Math.max(cumulative, quotaKgce == null ? 0 : quotaKgce));
         List<Line> lines = new ArrayList<>();

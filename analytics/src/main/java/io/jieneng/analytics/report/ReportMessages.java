@@ -25,7 +25,9 @@ public interface ReportMessages {
     @Message String colCompleteness();
     @Message String colConsumptionKwh();
     @Message String colCounted();
+    @Message String colCumulativeKgce();
     @Message String colDataCentre();
+    @Message String colDate();
     @Message String colEnergy();
     @Message String colEstimated();
     @Message String colEvidence();
@@ -52,6 +54,8 @@ public interface ReportMessages {
     @Message String colPerformanceRatio();
     @Message String colPlate();
     @Message String colPreviousQuantity();
+    @Message String colProjected();
+    @Message String colProratedQuota();
     @Message String colPue();
     @Message String colPvKwh();
     @Message String colQuantity();
@@ -85,6 +89,7 @@ public interface ReportMessages {
     @Message String fieldAfterHoursMeanKw();
     @Message String fieldAfterHoursRatio();
     @Message String fieldAfterHoursThreshold();
+    @Message String fieldAsOf();
     @Message String fieldAvoidedCo2();
     @Message String fieldCategory();
     @Message String fieldChangePct();
@@ -98,6 +103,7 @@ public interface ReportMessages {
     @Message String fieldCompleteness();
     @Message String fieldConsumption();
     @Message String fieldDataCentres();
+    @Message String fieldElapsedFraction();
     @Message String fieldEstimated();
     @Message String fieldFactorSource();
     @Message String fieldFactorTable();
@@ -118,8 +124,10 @@ public interface ReportMessages {
     @Message String fieldPreviousConsumption();
     @Message String fieldPreviousTotalKgce();
     @Message String fieldPreviousTotalTce();
+    @Message String fieldProjectionMethod();
     @Message String fieldPvCapacity();
     @Message String fieldPvGeneration();
+    @Message String fieldQuotaStatus();
     @Message String fieldRegion();
     @Message String fieldScope1();
     @Message String fieldScope2();
@@ -177,9 +185,13 @@ public interface ReportMessages {
     @Message String noteIntensities();
     @Message String noteKgce();
     @Message String noteNoFindings();
+    @Message String noteNoQuota();
     @Message String notePue();
     @Message String notePv();
+    @Message String noteQuota();
     @Message String noteSubItems();
+    @Message String projectionLinear();
+    @Message String projectionSeasonal();
     @Message String recommendAfterHours();
     @Message String recommendDataIncomplete();
     @Message String recommendEnergyIncreased();
@@ -200,6 +212,7 @@ public interface ReportMessages {
     @Message String sectionIntensities();
     @Message String sectionProfile();
     @Message String sectionPv();
+    @Message String sectionQuota();
     @Message String sectionSubItems();
     @Message String sectionVehicles();
     @Message String severityHigh();
@@ -218,6 +231,7 @@ public interface ReportMessages {
     @Message String tableMonths();
     @Message String tablePvArrays();
     @Message String tableTotals();
+    @Message String tableTrajectory();
     @Message String tableVehicles();
     @Message String title(String name, int year);
     @Message String vehicleIce();

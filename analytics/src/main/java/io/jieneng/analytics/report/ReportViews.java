@@ -42,6 +42,7 @@ public final class ReportViews {
         sections.add(SectionViews.pv(r, m));
         sections.add(SectionViews.dataCentres(r, m));
         sections.add(SectionViews.carbon(r, m));
+        sections.add(SectionViews.quota(r, m));
         sections.add(SectionViews.vehicles(r, m));
         sections.add(SectionViews.findings(r, m));
         List<KeyFigure> key = List.of(

@@ -2,6 +2,11 @@ package io.jieneng.analytics.report;
 
 import io.jieneng.analytics.carbon.Factor;
 import io.jieneng.analytics.pue.Pue;
+import io.jieneng.analytics.quota.IndicatorStatus;
+import io.jieneng.analytics.quota.ProjectionMethod;
+import io.jieneng.analytics.quota.QuotaIndicator;
+import io.jieneng.analytics.quota.QuotaReport;
+import io.jieneng.analytics.quota.UnavailableIndicator;
 import io.jieneng.analytics.report.ReportView.Cell;
 import io.jieneng.analytics.report.ReportView.Section;
 import io.jieneng.analytics.report.ReportView.Table;
@@ -12,13 +17,15 @@ import java.util.stream.Collectors;
 
 import static io.jieneng.analytics.report.ReportView.row;
 import static io.jieneng.analytics.report.ReportViews.FACTOR;
+import static io.jieneng.analytics.report.ReportViews.INTENSITY;
+import static io.jieneng.analytics.report.ReportViews.KGCE;
 import static io.jieneng.analytics.report.ReportViews.KG;
 import static io.jieneng.analytics.report.ReportViews.KWH;
 import static io.jieneng.analytics.report.ReportViews.PCT;
 import static io.jieneng.analytics.report.ReportViews.PUE;
 import static io.jieneng.analytics.report.ReportViews.RATIO_PCT;
 
-/** The later sections of a {@link ReportView}: sub-items, PV, data centres, carbon, vehicles and findings. */
+/** The later sections of a {@link ReportView}: sub-items, PV, data centres, carbon, quota, vehicles, findings. */
 final class SectionViews {
 
     private SectionViews() {
@@ -122,6 +129,42 @@ final class SectionViews {
                 new Table(m.tableFactors(), List.of(m.colEnergy(), m.colFactor(), m.colUnit(), m.colSource(),
                         m.colFactorYear(), m.colRegion()), factors)),
                 List.of(m.noteCarbon()));
+    }
+
+    static Section quota(AuditReport r, ReportMessages m) {
+        QuotaReport q = r.quota().quota();
+        List<Table> tables = new ArrayList<>();
+        if (q != null) {
+            tables.add(Table.keyValue(null, m.colItem(), m.colValue(), List.of(
+                    row(Cell.text(m.fieldAsOf()), Cell.text(q.asOf())),
+                    row(Cell.text(m.fieldElapsedFraction()), Cell.pct(q.elapsedFraction(), RATIO_PCT)),
+                    row(Cell.text(m.fieldProjectionMethod()), Cell.text(q.projectionMethod() == ProjectionMethod.SEASONAL
+                            ? m.projectionSeasonal() : m.projectionLinear())),
+                    row(Cell.text(m.fieldQuotaStatus()), Cell.text(q.status() == null ? null
+                            : ReportViews.statusName(q.status().jsonName(), m))),
+                    row(Cell.text(m.fieldCompleteness()), Cell.pct(q.completeness(), RATIO_PCT)))));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (IndicatorStatus s : q.indicators()) {
+                int decimals = s.indicator() == QuotaIndicator.TOTAL_KGCE ? KGCE : INTENSITY;
+                rows.add(row(Cell.text(ReportViews.indicatorName(s.indicator().jsonName(), m)), Cell.text(s.unit()),
+                        Cell.num(s.quota(), decimals), Cell.num(s.actual(), decimals), Cell.num(s.projected(), decimals),
+                        Cell.num(s.usedPct(), PCT), Cell.text(ReportViews.statusName(s.status().jsonName(), m))));
+            }
+            for (UnavailableIndicator u : q.unavailable()) {
+                rows.add(row(Cell.text(ReportViews.indicatorName(u.indicator().jsonName(), m)),
+                        Cell.text(u.indicator().unit()), Cell.num(u.quota(), INTENSITY), Cell.empty(), Cell.empty(),
+                        Cell.empty(), Cell.text(u.reason())));
+            }
+            tables.add(new Table(null, List.of(m.colIndicator(), m.colUnit(), m.colQuota(), m.colActual(),
+                    m.colProjected(), m.colUsedPct(), m.colStatus()), rows));
+        }
+        List<List<Cell>> points = new ArrayList<>();
+        for (QuotaSection.TrajectoryPoint p : r.quota().trajectory()) {
+            points.add(row(Cell.text(p.date()), Cell.num(p.cumulativeKgce(), KGCE), Cell.num(p.proratedQuotaKgce(), KGCE)));
+        }
+        tables.add(new Table(m.tableTrajectory(), List.of(m.colDate(), m.colCumulativeKgce(), m.colProratedQuota()),
+                points));
+        return new Section("quota", m.sectionQuota(), tables, List.of(q == null ? m.noteNoQuota() : m.noteQuota()));
     }
 
     static Section vehicles(AuditReport r, ReportMessages m) {

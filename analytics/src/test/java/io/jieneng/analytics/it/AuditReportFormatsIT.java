@@ -79,7 +79,7 @@ class AuditReportFormatsIT extends PlatformTest {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("单位概况与数据完整性", "分类能耗与综合能耗", "能耗强度与定额对比", "电力分项计量",
-                    "光伏发电", "数据中心 PUE", "碳排放", "新能源公务用车", "发现与建议");
+                    "光伏发电", "数据中心 PUE", "碳排放", "定额执行情况", "新能源公务用车", "发现与建议");
             Sheet energy = wb.getSheet("分类能耗与综合能耗");
             assertThat(xlsxValue(energy, "综合能耗（kgce）")).isEqualTo(number(json, "energy.totalKgce"));
             assertThat(xlsxValue(energy, "综合能耗（tce）")).isEqualTo(number(json, "energy.totalTce"));
@@ -118,7 +118,7 @@ class AuditReportFormatsIT extends PlatformTest {
         assertThat(cellAfter(dom, "未计量部分", 1)).as("no meters").isEqualTo("—");
         assertThat(cellAfter(dom, "未计量部分", 2)).isEqualTo("168.00");
         assertThat(Pattern.compile("<svg ").matcher(dom).results().count()).isEqualTo(3);
-        assertThat(dom).contains("数据中心 au-dc 全年 PUE 为 1.667");
+        assertThat(dom).contains("数据中心 au-dc 全年 PUE 为 1.667", "人均综合能耗实际值 10.0416 已超过定额 9.0000");
     }
 
     @Test

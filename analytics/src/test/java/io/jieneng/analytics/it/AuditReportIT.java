@@ -152,6 +152,25 @@ class AuditReportIT extends PlatformTest {
         assertClose(r.get("intensities.lines.find { it.indicator == 'totalKgce' }.quota"), 520.0);
         assertClose(r.get("intensities.lines.find { it.indicator == 'totalKgce' }.usedPct"), 100 * AuditWeek.KGCE / 520);
 
+        // The quota endpoint's answer for 2025 (asOf 31 December, so projected = actual) and the trajectory.
+        assertThat(r.getString("quota.quota.asOf")).isEqualTo("2025-12-31");
+        assertThat(r.getString("quota.quota.projectionMethod")).isEqualTo("linear");
+        assertThat(r.getString("quota.quota.indicators.find { it.indicator == 'totalKgce' }.status"))
+                .isEqualTo("warning");
+        assertThat(r.getString("quota.quota.indicators.find { it.indicator == 'kgcePerCapita' }.status"))
+                .isEqualTo("exceeded");
+        assertThat(r.getString("quota.quota.indicators.find { it.indicator == 'kgcePerM2' }.status")).isEqualTo("ok");
+        assertThat(r.getString("quota.quota.status")).isEqualTo("exceeded");
+        assertClose(r.get("quota.quota.indicators.find { it.indicator == 'totalKgce' }.actual"), AuditWeek.KGCE);
+        assertThat(r.getString("intensities.lines.find { it.indicator == 'kgcePerCapita' }.status")).isEqualTo("exceeded");
+        List<Map<String, Object>> trajectory = r.getList("quota.trajectory");
+        assertThat(trajectory).hasSize(12);
+        assertClose(trajectory.get(1).get("cumulativeKgce"), 0.0);
+        assertClose(trajectory.get(2).get("cumulativeKgce"), AuditWeek.KGCE);
+        assertClose(trajectory.get(2).get("proratedQuotaKgce"), 520.0 * 90 / 365);
+        assertThat(trajectory.get(11).get("date")).isEqualTo("2025-12-31");
+        assertClose(trajectory.get(11).get("proratedQuotaKgce"), 520.0);
+
         // After hours: 14 kW in every measured hour outside working time, 31 kW inside it.
         assertClose(r.get("energy.afterHours.afterHoursMeanKw"), 14.0);
         assertClose(r.get("energy.afterHours.workingMeanKw"), 31.0);
@@ -163,12 +182,22 @@ class AuditReportIT extends PlatformTest {
     void findingsFireOnTheFiguresThatTriggerThemAndCiteThem() {
         JsonPath zh = report("json", "zh").statusCode(200).extract().jsonPath(Api.EXACT);
         JsonPath en = report("json", "en").statusCode(200).extract().jsonPath(Api.EXACT);
-        assertThat(zh.getList("findings.rule", String.class)).contains("pue_above_limit", "after_hours_high",
+        assertThat(zh.getList("findings.rule", String.class)).contains("quota_exceeded", "quota_warning",
+                "pue_above_limit", "after_hours_high",
                 "pv_self_consumption_low", "nev_below_target", "data_incomplete")
                 // The sub-items add up to the consumption, and the 2024 data is too sparse to compare with.
                 .doesNotContain("sub_meters_exceed_main", "energy_increased", "pue_above_green_target");
         assertThat(zh.getList("findings.rule", String.class)).isEqualTo(en.getList("findings.rule", String.class));
         assertThat(zh.getString("findings[0].severity")).isEqualTo("high");
+        assertThat(zh.getString("findings.find { it.rule == 'quota_exceeded' }.subject")).isEqualTo("kgcePerCapita");
+        assertClose(zh.get("findings.find { it.rule == 'quota_exceeded' }.evidence.find { it.name == 'actual' }.value"),
+                AuditWeek.KGCE / 50);
+        assertClose(zh.get("findings.find { it.rule == 'quota_exceeded' }.evidence.find { it.name == 'quota' }.value"),
+                9.0);
+        assertThat(zh.getString("findings.find { it.rule == 'quota_exceeded' }.message"))
+                .contains("人均综合能耗", "10.0416", "9.0000");
+        assertThat(en.getString("findings.find { it.rule == 'quota_warning' }.message"))
+                .contains("Total comprehensive energy", "502.08", "520.00", "96.55% used");
 
         assertClose(zh.get("findings.find { it.rule == 'pue_above_limit' }.evidence.find { it.name == 'pue' }.value"),
                 840.0 / 504.0);
