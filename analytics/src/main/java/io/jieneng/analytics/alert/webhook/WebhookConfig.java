@@ -1,0 +1,35 @@
+package io.jieneng.analytics.alert.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook notification of alert state changes ({@code JIENENG_ALERT_WEBHOOK_*}, docs/ALERTS.md). */
+@ConfigMapping(prefix = "jieneng.alert-webhook")
+public interface WebhookConfig {
+
+    /** Comma-separated URLs; every alert state change is POSTed to each. None: no webhook. */
+    Optional<List<String>> urls();
+
+    /** Attempts per delivery before it is given up (state failed, logged, visible in the delivery log). */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** Wait before the first retry; it doubles after every failure. */
+    @WithDefault("10")
+    int initialBackoffSeconds();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("3600")
+    int maxBackoffSeconds();
+
+    /** How long one attempt may take: connecting, sending and the answer. */
+    @WithDefault("10")
+    int timeoutSeconds();
+
+    /** How often due deliveries are looked for. */
+    @WithDefault("2")
+    int pollSeconds();
+}
