@@ -16,7 +16,7 @@ public record AuditReport(String institutionId, int year, String lang, String ti
                           String generatedAt, String factorTableVersion, ProfileSection profile, EnergySection energy,
                           IntensitySection intensities, SubItemSection subItems, PvSection pv,
                           DataCentreSection dataCentres, CarbonSection carbon, QuotaSection quota,
-                          VehicleSection vehicles,
+                          VehicleSection vehicles, AlertSection alerts,
                           List<Finding> findings) {
 
     public AuditReport {

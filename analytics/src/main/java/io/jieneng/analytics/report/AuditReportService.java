@@ -1,5 +1,9 @@
 package io.jieneng.analytics.report;
 
+import io.jieneng.analytics.alert.AlertFilter;
+import io.jieneng.analytics.alert.AlertService;
+import io.jieneng.analytics.alert.AlertsConfig;
+import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.carbon.CarbonFootprint;
 import io.jieneng.analytics.carbon.FactorTable;
 import io.jieneng.analytics.energy.BucketGrid;
@@ -77,6 +81,15 @@ public class AuditReportService {
     @Inject
     QuotaService quotas;
 
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    AlertsConfig alertsConfig;
+
+    @Inject
+    AlertService alerts;
+
     Clock clock = Clock.systemUTC();
 
     /** The current year in the deployment time zone. */
@@ -122,6 +135,8 @@ public class AuditReportService {
                 TimeRange.iso(clock.instant().truncatedTo(ChronoUnit.SECONDS), zone), factors.version(), profile, energy,
                 intensities, subItems, pv,
                 dc, carbonSection(institution, carbon, previous, year), quotaSection, vehicles,
+                AlertFigures.section(alerts.store().list(new AlertFilter(null, null, institution.id(), null,
+                        id -> true, Integer.MAX_VALUE)), year, zone),
                 texts.localize(findings, lang));
     }
 
@@ -131,7 +146,8 @@ public class AuditReportService {
                 && (m.type() == MeterType.ELECTRICITY || m.type() == MeterType.PV)).toList();
         BucketGrid hours = consumption.grid(range, Interval.HOUR);
         Map<String, MeterSeries> series = energySource.series(load, hours);
-        return AfterHoursLoad.of(load.stream().map(m -> series.get(m.id())).toList(), hours, new WorkingHours());
+        return AfterHoursLoad.of(load.stream().map(m -> series.get(m.id())).toList(), hours, calendar,
+                alertsConfig.afterHoursRatio());
     }
 
     private static List<Meter> metersOf(Registry r, Institution institution, List<DataCenter> dataCentres) {

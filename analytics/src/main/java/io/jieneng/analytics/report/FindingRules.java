@@ -17,8 +17,6 @@ public final class FindingRules {
     public static final double PUE_LIMIT = Pue.Grade.THREE.maxPue();
     /** Public-institution green data centres aim for grade 2 or better (DOMAIN.md §5). */
     public static final double PUE_GREEN_TARGET = Pue.Grade.TWO.maxPue();
-    /** The {@code after_hours_waste} threshold of DOMAIN.md §6, applied to the whole year. */
-    public static final double AFTER_HOURS_RATIO = 0.40;
     /** Below this, more than 30 % of the PV output leaves the building (docs/REPORTS.md). */
     public static final double PV_SELF_CONSUMPTION_MIN = 0.70;
     /** The {@code data_gap} threshold of DOMAIN.md §6, applied to the year. */
@@ -54,9 +52,9 @@ public final class FindingRules {
             }
         }
         AfterHoursLoad ah = energy.afterHours();
-        if (ah.ratio() != null && ah.ratio() > AFTER_HOURS_RATIO) {
+        if (ah.ratio() != null && ah.ratio() > ah.threshold()) {
             out.add(finding("after_hours_high", "medium", "energy", null, List.of(ev("ratio", ah.ratio(), ""),
-                    ev("threshold", AFTER_HOURS_RATIO, ""), ev("afterHoursMeanKw", ah.afterHoursMeanKw(), "kW"),
+                    ev("threshold", ah.threshold(), ""), ev("afterHoursMeanKw", ah.afterHoursMeanKw(), "kW"),
                     ev("workingMeanKw", ah.workingMeanKw(), "kW"))));
         }
         if (pv.selfConsumptionRate() != null && pv.selfConsumptionRate() < PV_SELF_CONSUMPTION_MIN) {

@@ -11,6 +11,13 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "audit", locale = "zh")
 public interface ReportMessages {
 
+    @Message String alertAfterHoursWaste();
+    @Message String alertDataGap();
+    @Message String alertMeterOffline();
+    @Message String alertPueAboveLimit();
+    @Message String alertQuotaAtRisk();
+    @Message String alertQuotaExceeded();
+    @Message String alertQuotaWarning();
     @Message String chartMonthly();
     @Message String chartNoQuota();
     @Message String chartNoSubMeters();
@@ -18,6 +25,7 @@ public interface ReportMessages {
     @Message String chartSubItems();
     @Message String colAcquired();
     @Message String colActual();
+    @Message String colAlertType();
     @Message String colCapacityKwp();
     @Message String colChangePct();
     @Message String colCo2Kg();
@@ -40,6 +48,7 @@ public interface ReportMessages {
     @Message String colGridExportKwh();
     @Message String colGridImportKwh();
     @Message String colHeatGj();
+    @Message String colId();
     @Message String colIndicator();
     @Message String colIntervalS();
     @Message String colIrradiation();
@@ -47,10 +56,13 @@ public interface ReportMessages {
     @Message String colItem();
     @Message String colKgce();
     @Message String colKwh();
+    @Message String colMessage();
     @Message String colMeter();
     @Message String colMeters();
     @Message String colMonth();
     @Message String colMonthsAboveLimit();
+    @Message String colOpened();
+    @Message String colOpenedAt();
     @Message String colPerformanceRatio();
     @Message String colPlate();
     @Message String colPreviousQuantity();
@@ -63,6 +75,7 @@ public interface ReportMessages {
     @Message String colReadings();
     @Message String colRecommendation();
     @Message String colRegion();
+    @Message String colResolvedAt();
     @Message String colRole();
     @Message String colRule();
     @Message String colSeverity();
@@ -71,9 +84,11 @@ public interface ReportMessages {
     @Message String colSpecificYield();
     @Message String colStatus();
     @Message String colSubItem();
+    @Message String colThreshold();
     @Message String colTotalKwh();
     @Message String colType();
     @Message String colUnit();
+    @Message String colUnresolved();
     @Message String colUsedPct();
     @Message String colValue();
     @Message String colVehicleEnergy();
@@ -179,6 +194,7 @@ public interface ReportMessages {
     @Message String no();
     @Message String noRows();
     @Message String noteAfterHours();
+    @Message String noteAlerts();
     @Message String noteCarbon();
     @Message String noteCompleteness();
     @Message String noteFindings();
@@ -205,6 +221,7 @@ public interface ReportMessages {
     @Message String rowMetered();
     @Message String rowTotal();
     @Message String rowUnmetered();
+    @Message String sectionAlerts();
     @Message String sectionCarbon();
     @Message String sectionDataCentres();
     @Message String sectionEnergy();
@@ -224,6 +241,7 @@ public interface ReportMessages {
     @Message String statusWarning();
     @Message String subtitle(String id, String from, String to, String timezone, String generatedAt);
     @Message String tableAfterHours();
+    @Message String tableAlerts();
     @Message String tableBalance();
     @Message String tableEnergyByType();
     @Message String tableFactors();

@@ -44,6 +44,7 @@ public final class ReportViews {
         sections.add(SectionViews.carbon(r, m));
         sections.add(SectionViews.quota(r, m));
         sections.add(SectionViews.vehicles(r, m));
+        sections.add(SectionViews.alerts(r, m));
         sections.add(SectionViews.findings(r, m));
         List<KeyFigure> key = List.of(
                 new KeyFigure(m.kpiTotalKgce(), Cell.num(r.energy().totalKgce(), KGCE), "kgce"),
@@ -123,9 +124,9 @@ public final class ReportViews {
                 row(Cell.text(m.fieldWorkingMeanKw()), Cell.num(ah.workingMeanKw(), KW)),
                 row(Cell.text(m.fieldAfterHoursMeanKw()), Cell.num(ah.afterHoursMeanKw(), KW)),
                 row(Cell.text(m.fieldAfterHoursRatio()), Cell.pct(ah.ratio(), RATIO_PCT)),
-                row(Cell.text(m.fieldAfterHoursThreshold()), Cell.pct(FindingRules.AFTER_HOURS_RATIO, RATIO_PCT)),
-                row(Cell.text(m.fieldWorkingHours()), Cell.num(ah.workingHours(), 0)),
-                row(Cell.text(m.fieldAfterHours()), Cell.num(ah.afterHours(), 0)));
+                row(Cell.text(m.fieldAfterHoursThreshold()), Cell.pct(ah.threshold(), RATIO_PCT)),
+                row(Cell.text(m.fieldWorkingHours()), Cell.num(ah.workingHours(), 1)),
+                row(Cell.text(m.fieldAfterHours()), Cell.num(ah.afterHours(), 1)));
         return new Section("energy", m.sectionEnergy(), List.of(
                 new Table(m.tableEnergyByType(), List.of(m.colEnergy(), m.colUnit(), m.colQuantity(), m.colKgce(),
                         m.colSharePct(), m.colFactor(), m.colPreviousQuantity(), m.colChangePct()), lines),

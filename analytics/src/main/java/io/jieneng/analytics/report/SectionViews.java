@@ -188,6 +188,40 @@ final class SectionViews {
                 List.of());
     }
 
+    static Section alerts(AuditReport r, ReportMessages m) {
+        List<List<Cell>> counts = new ArrayList<>();
+        for (AlertSection.TypeCount c : r.alerts().byType()) {
+            counts.add(row(Cell.text(alertTypeName(c.type(), m)), Cell.text(c.type()),
+                    Cell.num((double) c.opened(), 0), Cell.num((double) c.unresolved(), 0)));
+        }
+        counts.add(row(Cell.text(m.rowTotal()), Cell.empty(), Cell.num((double) r.alerts().total(), 0), Cell.empty()));
+        List<List<Cell>> list = new ArrayList<>();
+        for (AlertSection.AlertLine a : r.alerts().alerts()) {
+            list.add(row(Cell.num((double) a.id(), 0), Cell.text(alertTypeName(a.type(), m)), Cell.text(a.meterId()),
+                    Cell.text(a.openedAt()), Cell.text(a.resolvedAt()), Cell.text(a.status()),
+                    Cell.num(a.value(), 4), Cell.num(a.threshold(), 4), Cell.text(a.unit()), Cell.text(a.message())));
+        }
+        return new Section("alerts", m.sectionAlerts(), List.of(
+                new Table(null, List.of(m.colAlertType(), m.colCode(), m.colOpened(), m.colUnresolved()), counts),
+                new Table(m.tableAlerts(), List.of(m.colId(), m.colAlertType(), m.colMeter(), m.colOpenedAt(),
+                        m.colResolvedAt(), m.colStatus(), m.colValue(), m.colThreshold(), m.colUnit(), m.colMessage()),
+                        list)),
+                List.of(m.noteAlerts()));
+    }
+
+    static String alertTypeName(String type, ReportMessages m) {
+        return switch (type) {
+            case "quota_warning" -> m.alertQuotaWarning();
+            case "quota_at_risk" -> m.alertQuotaAtRisk();
+            case "quota_exceeded" -> m.alertQuotaExceeded();
+            case "meter_offline" -> m.alertMeterOffline();
+            case "after_hours_waste" -> m.alertAfterHoursWaste();
+            case "pue_above_limit" -> m.alertPueAboveLimit();
+            case "data_gap" -> m.alertDataGap();
+            default -> type;
+        };
+    }
+
     static Section findings(AuditReport r, ReportMessages m) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Finding f : r.findings()) {

@@ -1,5 +1,6 @@
 package io.jieneng.analytics.it;
 
+import io.jieneng.analytics.alert.AlertService;
 import io.jieneng.analytics.platform.InProcessIngest;
 import io.jieneng.analytics.report.ReportNumbers;
 import io.quarkus.test.common.TestResourceScope;
@@ -31,11 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * show the same totals as the json report of the same year, in Chinese by default and in English with lang=en.
  */
 @QuarkusTest
-@WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = ReportPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AuditReportFormatsIT extends PlatformTest {
 
     @Inject
     InProcessIngest ingest;
+
+    @Inject
+    AlertService alerts;
 
     @Override
     protected String registryResource() {
@@ -45,6 +49,7 @@ class AuditReportFormatsIT extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         AuditReportIT.publishAuditWeek(ingest.port().orElseThrow());
+        AuditReportIT.evaluateAlertsIn2025(alerts);
     }
 
     @Test
@@ -79,7 +84,8 @@ class AuditReportFormatsIT extends PlatformTest {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("单位概况与数据完整性", "分类能耗与综合能耗", "能耗强度与定额对比", "电力分项计量",
-                    "光伏发电", "数据中心 PUE", "碳排放", "定额执行情况", "新能源公务用车", "发现与建议");
+                    "光伏发电", "数据中心 PUE", "碳排放", "定额执行情况", "新能源公务用车", "本年告警",
+                    "发现与建议");
             Sheet energy = wb.getSheet("分类能耗与综合能耗");
             assertThat(xlsxValue(energy, "综合能耗（kgce）")).isEqualTo(number(json, "energy.totalKgce"));
             assertThat(xlsxValue(energy, "综合能耗（tce）")).isEqualTo(number(json, "energy.totalTce"));
@@ -108,7 +114,8 @@ class AuditReportFormatsIT extends PlatformTest {
 
         String dom = HeadlessChromium.dumpDom(url("zh"));
         assertThat(dom).contains("<html lang=\"zh\">", "审计测试机关 2025 年度能源审计报告", "关键指标", "综合能耗",
-                "碳排放总量", "电力分项计量", "逐月综合能耗（按能源品种，kgce）", "综合能耗累计与定额进度（kgce）");
+                "碳排放总量", "电力分项计量", "本年告警", "计量表离线", "逐月综合能耗（按能源品种，kgce）",
+                "综合能耗累计与定额进度（kgce）");
         assertThat(kpi(dom, 0)).isEqualTo(ReportNumbers.display(number(json, "energy.totalKgce"), 2));
         assertThat(kpi(dom, 1)).isEqualTo(ReportNumbers.display(number(json, "energy.totalTce"), 3));
         assertThat(kpi(dom, 2)).isEqualTo(ReportNumbers.display(number(json, "carbon.totalKg"), 2));

@@ -1,5 +1,6 @@
 package io.jieneng.analytics.it;
 
+import io.jieneng.analytics.alert.AlertService;
 import io.jieneng.analytics.platform.InProcessIngest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +31,19 @@ import static org.hamcrest.Matchers.equalTo;
  * {@link AuditReportFormatsIT} checks the csv, xlsx and html against the same json.
  */
 @QuarkusTest
-@WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = ReportPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AuditReportIT extends PlatformTest {
+
+    /** (5 × 8 h × 31 kW + 10 half hours × 20 kW) ÷ 45 h. */
+    static final double AFTER_HOURS_WORKING_KW = (5 * 8 * 31 + 10 * 0.5 * 20) / 45.0;
+    /** (69 weekday hours + 48 weekend hours) × 14 kW + 10 half hours × 20 kW, over 122 h. */
+    static final double AFTER_HOURS_KW = ((69 + 48) * 14 + 10 * 0.5 * 20) / 122.0;
 
     @Inject
     InProcessIngest ingest;
+
+    @Inject
+    AlertService alerts;
 
     @Override
     protected String registryResource() {
@@ -41,6 +53,7 @@ class AuditReportIT extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         publishAuditWeek(ingest.port().orElseThrow());
+        evaluateAlertsIn2025(alerts);
     }
 
     /** Publishes {@link AuditWeek} and waits until the store answers with all of it. */
@@ -58,6 +71,11 @@ class AuditReportIT extends PlatformTest {
             assertClose(r.get("subItems.items.find { it.code == '01D10' }.kwh"), 504.0);
             assertClose(r.get("energy.lines.find { it.energy == 'heat' }.quantity"), AuditWeek.HEAT_GJ);
         });
+    }
+
+    /** Runs the alert engine as of two days after the week, when the meters have been silent for two days. */
+    static void evaluateAlertsIn2025(AlertService alerts) {
+        assertThat(alerts.evaluate(Instant.parse("2025-03-11T16:00:00Z"))).as("the engine ran").isPresent();
     }
 
     static ValidatableResponse report(String format, String lang) {
@@ -171,11 +189,14 @@ class AuditReportIT extends PlatformTest {
         assertThat(trajectory.get(11).get("date")).isEqualTo("2025-12-31");
         assertClose(trajectory.get(11).get("proratedQuotaKgce"), 520.0);
 
-        // After hours: 14 kW in every measured hour outside working time, 31 kW inside it.
-        assertClose(r.get("energy.afterHours.afterHoursMeanKw"), 14.0);
-        assertClose(r.get("energy.afterHours.workingMeanKw"), 31.0);
-        assertClose(r.get("energy.afterHours.workingHours"), 40.0);
-        assertClose(r.get("energy.afterHours.ratio"), 14.0 / 31.0);
+        // After hours, over the measured hours 03-03 01:00 to 03-09 24:00: the 08:00 and 17:00 hours of a working
+        // day (20 kW) are split at 08:30 and 17:30; 31 kW in 09:00-17:00; 14 kW otherwise.
+        assertClose(r.get("energy.afterHours.workingHours"), 45.0);
+        assertClose(r.get("energy.afterHours.afterHours"), 122.0);
+        assertClose(r.get("energy.afterHours.workingMeanKw"), AFTER_HOURS_WORKING_KW);
+        assertClose(r.get("energy.afterHours.afterHoursMeanKw"), AFTER_HOURS_KW);
+        assertClose(r.get("energy.afterHours.ratio"), AFTER_HOURS_KW / AFTER_HOURS_WORKING_KW);
+        assertClose(r.get("energy.afterHours.threshold"), 0.40);
     }
 
     @Test
@@ -210,11 +231,11 @@ class AuditReportIT extends PlatformTest {
                 .contains("Data centre au-dc", "1.667", "above the GB 40879-2021 limit of 1.50");
 
         assertClose(zh.get("findings.find { it.rule == 'after_hours_high' }.evidence.find { it.name == 'ratio' }.value"),
-                14.0 / 31.0);
+                AFTER_HOURS_KW / AFTER_HOURS_WORKING_KW);
         assertThat(zh.getString("findings.find { it.rule == 'after_hours_high' }.message"))
-                .contains("14.00 kW", "31.00 kW", "45.2%", "40%");
+                .contains("14.25 kW", "29.78 kW", "47.8%", "40%");
         assertThat(en.getString("findings.find { it.rule == 'after_hours_high' }.message"))
-                .contains("after hours, 14.00 kW, is 45.2% of the mean load in working hours, 31.00 kW");
+                .contains("after hours, 14.25 kW, is 47.8% of the mean load in working hours, 29.78 kW");
 
         assertClose(zh.get("findings.find { it.rule == 'pv_self_consumption_low' }.evidence[0].value"), 0.56);
         assertThat(zh.getString("findings.find { it.rule == 'pv_self_consumption_low' }.message"))
@@ -223,6 +244,36 @@ class AuditReportIT extends PlatformTest {
                 .contains("25.0%", "(1 of 4)", "30% target");
         assertThat(zh.getString("findings.find { it.rule == 'nev_below_target' }.recommendation")).contains("新能源汽车");
         assertThat(en.getString("findings.find { it.rule == 'nev_below_target' }.recommendation")).contains("new-energy");
+    }
+
+    @Test
+    void theYearsAlertsAreThoseTheAlertsEndpointListsOpenedIn2025() {
+        JsonPath r = report("json", "zh").statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> listed = Api.asAdmin().queryParam("institution", "au-office").when()
+                .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath().getList("");
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Map<String, Object> a : listed) {
+            if (OffsetDateTime.parse((String) a.get("openedAt")).getYear() == 2025) {
+                expected.merge((String) a.get("type"), 1, Integer::sum);
+            }
+        }
+        assertThat(expected.getOrDefault("meter_offline", 0)).as("silent meters went offline in March 2025")
+                .isPositive();
+        Map<String, Integer> counted = new TreeMap<>();
+        for (Map<String, Object> line : r.<Map<String, Object>>getList("alerts.byType")) {
+            assertThat(line.get("type")).isNotNull();
+            if ((Integer) line.get("opened") > 0) {
+                counted.put((String) line.get("type"), (Integer) line.get("opened"));
+            }
+        }
+        assertThat(r.getList("alerts.byType")).hasSize(7);
+        assertThat(counted).isEqualTo(expected);
+        assertThat(r.getInt("alerts.total")).isEqualTo(expected.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(r.getList("alerts.alerts")).hasSize(r.getInt("alerts.total"));
+        // Nothing was opened in 2024.
+        JsonPath y2024 = Api.asAdmin().queryParam("year", "2024").when().get("/api/v1/reports/audit/au-office").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(y2024.getInt("alerts.total")).isZero();
     }
 
     @Test
