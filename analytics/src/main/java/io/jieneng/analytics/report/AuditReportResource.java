@@ -43,13 +43,16 @@ public class AuditReportResource {
     SecurityIdentity identity;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    @Produces({MediaType.APPLICATION_JSON, "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             MediaType.TEXT_HTML})
-    @Operation(summary = "Energy audit report of an institution for a year (json, csv, xlsx or printable html; zh or en)")
+    @Operation(summary = "Energy audit report of an institution for a year: json, csv, xlsx or printable html, "
+            + "in zh or en")
     public Response get(@PathParam("institutionId") String institutionId,
                         @Parameter(description = "four-digit year in the deployment time zone; default: this year")
                         @QueryParam("year") String year,
-                        @Parameter(description = "json (default), csv, xlsx or html") @QueryParam("format") String format,
+                        @Parameter(description = "json (default), csv, xlsx or html")
+                        @QueryParam("format") String format,
                         @Parameter(description = "zh (default) or en") @QueryParam("lang") String lang) {
         Institution institution = registry.current().institution(institutionId).orElseThrow(() ->
                 ApiException.notFound("unknown institution", "no institution has the id " + institutionId));

@@ -132,9 +132,9 @@ public class AuditReportService {
         List<Finding> findings = FindingRules.derive(profile, energy, subItems, pv, dc, vehicles,
                 QuotaFigures.findings(quota));
         return new AuditReport(institution.id(), year, lang.tag(), zone.getId(), months.from(), months.to(),
-                TimeRange.iso(clock.instant().truncatedTo(ChronoUnit.SECONDS), zone), factors.version(), profile, energy,
-                intensities, subItems, pv,
-                dc, carbonSection(institution, carbon, previous, year), quotaSection, vehicles,
+                TimeRange.iso(clock.instant().truncatedTo(ChronoUnit.SECONDS), zone), factors.version(), profile,
+                energy, intensities, subItems, pv, dc, carbonSection(institution, carbon, previous, year),
+                quotaSection, vehicles,
                 AlertFigures.section(alerts.store().list(new AlertFilter(null, null, institution.id(), null,
                         id -> true, Integer.MAX_VALUE)), year, zone),
                 texts.localize(findings, lang));

@@ -62,7 +62,8 @@ public final class Charts {
                 rects.add(new Rect(r2(x), r2(y), r2(slot * 0.6), r2(bh), colors[k],
                         r.month() + " " + names[k] + ": " + ReportNumbers.display(parts[k], 2) + " kgce"));
             }
-            labels.add(new Label(r2(LEFT + i * slot + slot / 2), TOP + plotH + 16, r.month().substring(5), "middle", 11));
+            labels.add(new Label(r2(LEFT + i * slot + slot / 2), TOP + plotH + 16, r.month().substring(5),
+                    "middle", 11));
         }
         labels.add(new Label(LEFT - 8, TOP - 6, "kgce", "end", 11));
         return new Chart(m.chartMonthly(), W, h, rects, lines, labels, List.of(), List.of(

@@ -14,7 +14,8 @@ import java.util.List;
  * @param message        what was found, in the report's language, with the figures
  * @param recommendation what to do about it, in the report's language
  */
-public record Finding(String rule, String severity, String section, String subject, List<Evidence> evidence, String message,
+public record Finding(String rule, String severity, String section, String subject, List<Evidence> evidence,
+                      String message,
                       String recommendation) {
 
     public Finding {

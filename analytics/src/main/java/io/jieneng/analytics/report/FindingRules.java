@@ -66,17 +66,22 @@ public final class FindingRules {
         if (subItems.consumptionKwh() > 0 && !subItems.items().isEmpty()
                 && -subItems.unmeteredKwh() > SUB_METER_EXCESS_PCT / 100 * subItems.consumptionKwh()) {
             out.add(finding("sub_meters_exceed_main", "high", "subItems", null, List.of(
-                    ev("meteredKwh", subItems.meteredKwh(), "kWh"), ev("consumptionKwh", subItems.consumptionKwh(), "kWh"),
-                    ev("unmeteredKwh", subItems.unmeteredKwh(), "kWh"), ev("thresholdPct", SUB_METER_EXCESS_PCT, "%"))));
+                    ev("meteredKwh", subItems.meteredKwh(), "kWh"),
+                    ev("consumptionKwh", subItems.consumptionKwh(), "kWh"),
+                    ev("unmeteredKwh", subItems.unmeteredKwh(), "kWh"),
+                    ev("thresholdPct", SUB_METER_EXCESS_PCT, "%"))));
         }
         // A previous year with much missing data would make any change meaningless, so it must be nearly complete.
         if (energy.changePct() != null && energy.changePct() > 0 && profile.previousYearCompleteness() != null
                 && profile.previousYearCompleteness() >= COMPLETENESS_MIN) {
-            out.add(finding("energy_increased", "medium", "energy", null, List.of(ev("totalKgce", energy.totalKgce(), "kgce"),
-                    ev("previousTotalKgce", energy.previousTotalKgce(), "kgce"), ev("changePct", energy.changePct(), "%"))));
+            out.add(finding("energy_increased", "medium", "energy", null, List.of(
+                    ev("totalKgce", energy.totalKgce(), "kgce"),
+                    ev("previousTotalKgce", energy.previousTotalKgce(), "kgce"),
+                    ev("changePct", energy.changePct(), "%"))));
         }
         if (vehicles.nevShare() != null && vehicles.nevShare() < NEV_TARGET) {
-            out.add(finding("nev_below_target", "medium", "vehicles", null, List.of(ev("nevShare", vehicles.nevShare(), ""),
+            out.add(finding("nev_below_target", "medium", "vehicles", null, List.of(
+                    ev("nevShare", vehicles.nevShare(), ""),
                     ev("target", NEV_TARGET, ""), ev("nev", vehicles.nev(), "vehicles"),
                     ev("acquired", vehicles.acquired(), "vehicles"))));
         }

@@ -26,7 +26,8 @@ public class HtmlRenderer {
             List<Chart> charts = switch (s.id()) {
                 case "energy" -> List.of(Charts.monthlyEnergy(report.energy(), m));
                 case "subItems" -> List.of(Charts.subItems(report.subItems(), lang == ReportLang.ZH, m));
-                case "quota" -> List.of(Charts.quotaTrajectory(report.quota().trajectory(), report.year(), quotaKgce, m));
+                case "quota" -> List.of(Charts.quotaTrajectory(report.quota().trajectory(), report.year(),
+                        quotaKgce, m));
                 default -> List.of();
             };
             sections.add(new HtmlSection(s, charts));

@@ -45,6 +45,7 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw ApiException.badRequest("invalid parameter", "format '" + value + "' is not one of json, csv, xlsx, html");
+        throw ApiException.badRequest("invalid parameter",
+                "format '" + value + "' is not one of json, csv, xlsx, html");
     }
 }

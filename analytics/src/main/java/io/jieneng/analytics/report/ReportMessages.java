@@ -162,7 +162,8 @@ public interface ReportMessages {
     @Message String findingEnergyIncreased(String total, String previous, String change);
     @Message String findingNevBelowTarget(String share, String target, String nev, String acquired);
     @Message String findingPueAboveGreenTarget(String dc, String pue, String target);
-    @Message String findingPueAboveLimit(String dc, String pue, String limit, String totalKwh, String itKwh, String months);
+    @Message String findingPueAboveLimit(String dc, String pue, String limit, String totalKwh, String itKwh,
+                                         String months);
     @Message String findingPueMonthsAboveLimit(String dc, String months, String limit, String pue);
     @Message String findingPvSelfConsumptionLow(String rate, String threshold, String generation, String export);
     @Message String findingQuotaAtRisk(String indicator, String actual, String projected, String quota, String used);

@@ -66,7 +66,8 @@ public final class ReportViews {
                 : p.regionName() + " (" + p.regionCode() + ")")));
         rows.add(row(Cell.text(m.fieldCategory()), Cell.text(p.category())));
         rows.add(row(Cell.text(m.fieldFloorArea()), Cell.num(p.floorAreaM2(), 2)));
-        rows.add(row(Cell.text(m.fieldOccupants()), Cell.num(p.occupants() == null ? null : p.occupants().doubleValue(), 0)));
+        rows.add(row(Cell.text(m.fieldOccupants()),
+                Cell.num(p.occupants() == null ? null : p.occupants().doubleValue(), 0)));
         rows.add(row(Cell.text(m.fieldPvCapacity()), Cell.num(p.pvCapacityKwp(), 2)));
         rows.add(row(Cell.text(m.fieldDataCentres()), Cell.num((double) p.dataCentres(), 0)));
         rows.add(row(Cell.text(m.fieldPeriod()), Cell.text(r.from() + " – " + r.to())));
@@ -93,11 +94,13 @@ public final class ReportViews {
         EnergySection e = r.energy();
         List<List<Cell>> lines = new ArrayList<>();
         for (EnergySection.EnergyLine l : e.lines()) {
-            lines.add(row(Cell.text(energyName(l.energy(), m)), Cell.text(l.unit()), Cell.num(l.quantity(), decimals(l.unit())),
-                    Cell.num(l.kgce(), KGCE), Cell.num(l.sharePct(), PCT), Cell.num(l.factorKgce(), FACTOR),
+            lines.add(row(Cell.text(energyName(l.energy(), m)), Cell.text(l.unit()),
+                    Cell.num(l.quantity(), decimals(l.unit())), Cell.num(l.kgce(), KGCE), Cell.num(l.sharePct(), PCT),
+                    Cell.num(l.factorKgce(), FACTOR),
                     Cell.num(l.previousQuantity(), decimals(l.unit())), Cell.num(l.changePct(), PCT)));
         }
-        lines.add(row(Cell.text(m.rowTotal()), Cell.text("kgce"), Cell.num(e.totalKgce(), KGCE), Cell.num(e.totalKgce(), KGCE),
+        lines.add(row(Cell.text(m.rowTotal()), Cell.text("kgce"), Cell.num(e.totalKgce(), KGCE),
+                Cell.num(e.totalKgce(), KGCE),
                 Cell.num(e.totalKgce() > 0 ? 100.0 : null, PCT), Cell.empty(), Cell.num(e.previousTotalKgce(), KGCE),
                 Cell.num(e.changePct(), PCT)));
         List<List<Cell>> totals = List.of(
@@ -142,8 +145,8 @@ public final class ReportViews {
         List<List<Cell>> rows = new ArrayList<>();
         for (IntensitySection.IntensityLine l : r.intensities().lines()) {
             int decimals = l.indicator().equals("totalKgce") ? KGCE : INTENSITY;
-            rows.add(row(Cell.text(indicatorName(l.indicator(), m)), Cell.text(l.unit()), Cell.num(l.actual(), decimals),
-                    Cell.num(l.quota(), decimals), Cell.num(l.usedPct(), PCT),
+            rows.add(row(Cell.text(indicatorName(l.indicator(), m)), Cell.text(l.unit()),
+                    Cell.num(l.actual(), decimals), Cell.num(l.quota(), decimals), Cell.num(l.usedPct(), PCT),
                     Cell.text(l.status() == null ? null : statusName(l.status(), m))));
         }
         return new Section("intensities", m.sectionIntensities(), List.of(new Table(null, List.of(m.colIndicator(),

@@ -89,7 +89,8 @@ final class SectionViews {
         List<List<Cell>> months = new ArrayList<>();
         for (DataCentreSection.Centre c : r.dataCentres().centres()) {
             rows.add(row(Cell.text(c.dataCenterId()), Cell.num(c.itKwh(), KWH), Cell.num(c.totalKwh(), KWH),
-                    Cell.num(c.pue(), PUE), Cell.text(gradeName(c.grade(), m)), Cell.num((double) c.monthsAboveLimit(), 0),
+                    Cell.num(c.pue(), PUE), Cell.text(gradeName(c.grade(), m)),
+                            Cell.num((double) c.monthsAboveLimit(), 0),
                     Cell.pct(c.completeness(), RATIO_PCT)));
             for (DataCentreSection.MonthPue mp : c.months()) {
                 months.add(row(Cell.text(c.dataCenterId()), Cell.text(mp.month()), Cell.num(mp.itKwh(), KWH),
@@ -121,7 +122,8 @@ final class SectionViews {
         List<List<Cell>> factors = new ArrayList<>();
         for (Factor f : c.factors()) {
             factors.add(row(Cell.text(ReportViews.energyName(f.energy().jsonName(), m)), Cell.num(f.value(), FACTOR),
-                    Cell.text(f.unit()), Cell.text(f.source()), Cell.num(f.year() == null ? null : f.year().doubleValue(), 0),
+                    Cell.text(f.unit()), Cell.text(f.source()),
+                            Cell.num(f.year() == null ? null : f.year().doubleValue(), 0),
                     Cell.text(f.region())));
         }
         return new Section("carbon", m.sectionCarbon(), List.of(
@@ -138,7 +140,8 @@ final class SectionViews {
             tables.add(Table.keyValue(null, m.colItem(), m.colValue(), List.of(
                     row(Cell.text(m.fieldAsOf()), Cell.text(q.asOf())),
                     row(Cell.text(m.fieldElapsedFraction()), Cell.pct(q.elapsedFraction(), RATIO_PCT)),
-                    row(Cell.text(m.fieldProjectionMethod()), Cell.text(q.projectionMethod() == ProjectionMethod.SEASONAL
+                    row(Cell.text(m.fieldProjectionMethod()),
+                            Cell.text(q.projectionMethod() == ProjectionMethod.SEASONAL
                             ? m.projectionSeasonal() : m.projectionLinear())),
                     row(Cell.text(m.fieldQuotaStatus()), Cell.text(q.status() == null ? null
                             : ReportViews.statusName(q.status().jsonName(), m))),
@@ -147,7 +150,8 @@ final class SectionViews {
             for (IndicatorStatus s : q.indicators()) {
                 int decimals = s.indicator() == QuotaIndicator.TOTAL_KGCE ? KGCE : INTENSITY;
                 rows.add(row(Cell.text(ReportViews.indicatorName(s.indicator().jsonName(), m)), Cell.text(s.unit()),
-                        Cell.num(s.quota(), decimals), Cell.num(s.actual(), decimals), Cell.num(s.projected(), decimals),
+                        Cell.num(s.quota(), decimals), Cell.num(s.actual(), decimals),
+                        Cell.num(s.projected(), decimals),
                         Cell.num(s.usedPct(), PCT), Cell.text(ReportViews.statusName(s.status().jsonName(), m))));
             }
             for (UnavailableIndicator u : q.unavailable()) {
@@ -160,7 +164,8 @@ final class SectionViews {
         }
         List<List<Cell>> points = new ArrayList<>();
         for (QuotaSection.TrajectoryPoint p : r.quota().trajectory()) {
-            points.add(row(Cell.text(p.date()), Cell.num(p.cumulativeKgce(), KGCE), Cell.num(p.proratedQuotaKgce(), KGCE)));
+            points.add(row(Cell.text(p.date()), Cell.num(p.cumulativeKgce(), KGCE),
+                    Cell.num(p.proratedQuotaKgce(), KGCE)));
         }
         tables.add(new Table(m.tableTrajectory(), List.of(m.colDate(), m.colCumulativeKgce(), m.colProratedQuota()),
                 points));
@@ -226,7 +231,8 @@ final class SectionViews {
         List<List<Cell>> rows = new ArrayList<>();
         for (Finding f : r.findings()) {
             String evidence = f.evidence().stream()
-                    .map(e -> e.name() + " = " + ReportNumbers.plain(e.value()) + (e.unit().isEmpty() ? "" : " " + e.unit()))
+                    .map(e -> e.name() + " = " + ReportNumbers.plain(e.value())
+                            + (e.unit().isEmpty() ? "" : " " + e.unit()))
                     .collect(Collectors.joining("; "));
             rows.add(row(Cell.text(severityName(f.severity(), m)), Cell.text(f.rule()), Cell.text(f.message()),
                     Cell.text(f.recommendation()), Cell.text(evidence)));

@@ -158,7 +158,8 @@ class AuditReportFormatsIT extends PlatformTest {
     }
 
     private static String kpi(String dom, int index) {
-        Matcher m = Pattern.compile("data-kpi=\"" + index + "\"><div class=\"label\">[^<]*</div><div class=\"value\">([^<]*)<")
+        Matcher m = Pattern.compile("data-kpi=\"" + index
+                + "\"><div class=\"label\">[^<]*</div><div class=\"value\">([^<]*)<")
                 .matcher(dom);
         assertThat(m.find()).as("key figure " + index + " in the rendered page").isTrue();
         return m.group(1);

@@ -108,7 +108,8 @@ class AuditReportIT extends PlatformTest {
         assertClose(r.get("energy.totalKgce"), AuditWeek.KGCE);
         assertClose(r.get("energy.totalTce"), AuditWeek.KGCE / 1000);
         assertClose(r.get("energy.previousTotalKgce"), AuditWeek.PREVIOUS_KGCE);
-        assertClose(r.get("energy.changePct"), 100 * (AuditWeek.KGCE - AuditWeek.PREVIOUS_KGCE) / AuditWeek.PREVIOUS_KGCE);
+        assertClose(r.get("energy.changePct"),
+                100 * (AuditWeek.KGCE - AuditWeek.PREVIOUS_KGCE) / AuditWeek.PREVIOUS_KGCE);
         assertClose(r.get("carbon.totalKg"), AuditWeek.CO2_KG);
         assertClose(r.get("energy.co2Kg"), AuditWeek.CO2_KG);
     }
@@ -168,7 +169,8 @@ class AuditReportIT extends PlatformTest {
 
         assertClose(r.get("intensities.lines.find { it.indicator == 'kgcePerCapita' }.actual"), AuditWeek.KGCE / 50);
         assertClose(r.get("intensities.lines.find { it.indicator == 'totalKgce' }.quota"), 520.0);
-        assertClose(r.get("intensities.lines.find { it.indicator == 'totalKgce' }.usedPct"), 100 * AuditWeek.KGCE / 520);
+        assertClose(r.get("intensities.lines.find { it.indicator == 'totalKgce' }.usedPct"),
+                100 * AuditWeek.KGCE / 520);
 
         // The quota endpoint's answer for 2025 (asOf 31 December, so projected = actual) and the trajectory.
         assertThat(r.getString("quota.quota.asOf")).isEqualTo("2025-12-31");
@@ -180,7 +182,8 @@ class AuditReportIT extends PlatformTest {
         assertThat(r.getString("quota.quota.indicators.find { it.indicator == 'kgcePerM2' }.status")).isEqualTo("ok");
         assertThat(r.getString("quota.quota.status")).isEqualTo("exceeded");
         assertClose(r.get("quota.quota.indicators.find { it.indicator == 'totalKgce' }.actual"), AuditWeek.KGCE);
-        assertThat(r.getString("intensities.lines.find { it.indicator == 'kgcePerCapita' }.status")).isEqualTo("exceeded");
+        assertThat(r.getString("intensities.lines.find { it.indicator == 'kgcePerCapita' }.status"))
+                .isEqualTo("exceeded");
         List<Map<String, Object>> trajectory = r.getList("quota.trajectory");
         assertThat(trajectory).hasSize(12);
         assertClose(trajectory.get(1).get("cumulativeKgce"), 0.0);
@@ -222,7 +225,8 @@ class AuditReportIT extends PlatformTest {
 
         assertClose(zh.get("findings.find { it.rule == 'pue_above_limit' }.evidence.find { it.name == 'pue' }.value"),
                 840.0 / 504.0);
-        assertClose(zh.get("findings.find { it.rule == 'pue_above_limit' }.evidence.find { it.name == 'limitPue' }.value"),
+        assertClose(zh.get("findings.find { it.rule == 'pue_above_limit' }"
+                + ".evidence.find { it.name == 'limitPue' }.value"),
                 1.5);
         assertThat(zh.getString("findings.find { it.rule == 'pue_above_limit' }.subject")).isEqualTo("au-dc");
         assertThat(zh.getString("findings.find { it.rule == 'pue_above_limit' }.message"))
@@ -230,7 +234,8 @@ class AuditReportIT extends PlatformTest {
         assertThat(en.getString("findings.find { it.rule == 'pue_above_limit' }.message"))
                 .contains("Data centre au-dc", "1.667", "above the GB 40879-2021 limit of 1.50");
 
-        assertClose(zh.get("findings.find { it.rule == 'after_hours_high' }.evidence.find { it.name == 'ratio' }.value"),
+        assertClose(zh.get("findings.find { it.rule == 'after_hours_high' }"
+                + ".evidence.find { it.name == 'ratio' }.value"),
                 AFTER_HOURS_KW / AFTER_HOURS_WORKING_KW);
         assertThat(zh.getString("findings.find { it.rule == 'after_hours_high' }.message"))
                 .contains("14.25 kW", "29.78 kW", "47.8%", "40%");
@@ -243,7 +248,8 @@ class AuditReportIT extends PlatformTest {
         assertThat(en.getString("findings.find { it.rule == 'nev_below_target' }.message"))
                 .contains("25.0%", "(1 of 4)", "30% target");
         assertThat(zh.getString("findings.find { it.rule == 'nev_below_target' }.recommendation")).contains("新能源汽车");
-        assertThat(en.getString("findings.find { it.rule == 'nev_below_target' }.recommendation")).contains("new-energy");
+        assertThat(en.getString("findings.find { it.rule == 'nev_below_target' }.recommendation"))
+                .contains("new-energy");
     }
 
     @Test

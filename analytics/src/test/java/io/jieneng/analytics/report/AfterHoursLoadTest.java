@@ -53,7 +53,8 @@ class AfterHoursLoadTest {
 
     @Test
     void splitsTheBoundaryHoursAtHalfPastAndLeavesTheFirstAndLastBucketsOut() {
-        MeterSeries main = series(MeterType.ELECTRICITY, load(30, 20, 10), new double[48], everyHour(), new boolean[48]);
+        MeterSeries main = series(MeterType.ELECTRICITY, load(30, 20, 10), new double[48], everyHour(),
+                new boolean[48]);
         AfterHoursLoad a = AfterHoursLoad.of(List.of(main), GRID, CALENDAR, 0.4);
         // Two working days: 2 × 9 h of work; 46 measured hours in all.
         assertThat(a.workingHours()).isCloseTo(18.0, within(1e-9));

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FindingRulesTest {
 
     private static ProfileSection profile(Double completeness, Double previous) {
-        return new ProfileSection("i", "n", "r", null, null, null, null, 0, 0, completeness, false, previous, List.of());
+        return new ProfileSection("i", "n", "r", null, null, null, null, 0, 0, completeness, false, previous,
+                List.of());
     }
 
     private static EnergySection energy(Double ratio, Double changePct) {
