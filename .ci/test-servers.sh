@@ -28,6 +28,8 @@ servers_install_missing() {
   _mosquitto_bin >/dev/null || missing+=(mosquitto)
   # mosquitto_pub: the ingest interoperability tests publish with the Mosquitto command-line client.
   command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+  # chromium: the audit report's html is checked in a real headless browser (AuditReportFormatsIT).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     _ts_say "installing missing test servers: ${missing[*]} (apt-get) ..."
