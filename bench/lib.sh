@@ -226,3 +226,78 @@ bench_jfr_top() {
 
 # json FILE FILTER: one value from a JSON file.
 json() { jq -r "$2" "$1"; }
+
+# ---------------------------------------------------------------- the analytics benchmarks' helpers
+
+# The bench tools (YearLoader, QueryTimer) and the JMH benchmarks: the bench/jmh module jar and its classpath.
+BENCH_TOOLS_CP="$BENCH_ROOT/bench/jmh/target/jieneng-bench-jmh-$BENCH_VERSION.jar:$BENCH_ROOT/bench/jmh/target/lib/*"
+
+bench_require_tools() {
+  [ -f "$BENCH_ROOT/bench/jmh/target/jieneng-bench-jmh-$BENCH_VERSION.jar" ] \
+    && [ -d "$BENCH_ROOT/bench/jmh/target/lib" ] \
+    || die "build first: mvn -q install -DskipTests (bench/jmh is a module of the build)"
+}
+
+# bench_tool CLASS ARGS...: one of io.jieneng.bench.tools in the foreground. The tools' classpath holds
+# jboss-logmanager (through analytics), which must then be the JUL manager.
+bench_tool() {
+  local cls=$1
+  shift
+  java -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${BENCH_TOOLS_JAVA_OPTS:-} \
+    -cp "$BENCH_TOOLS_CP" "io.jieneng.bench.tools.$cls" "$@"
+}
+
+# bench_platform LOG [JVM-OPTION...]: starts the single-node platform (the analytics jar) with the caller's
+# JIENENG_* environment on fresh free loopback ports and waits until it is ready; sets PLATFORM_PID,
+# PLATFORM_URL and PLATFORM_MQTT_PORT.
+bench_platform() {
+  local log=$1 http mqtt qdb_http qdb_pg
+  shift
+  bench_free_port http
+  bench_free_port mqtt
+  bench_free_port qdb_http
+  bench_free_port qdb_pg
+  JIENENG_HTTP_PORT=$http JIENENG_MQTT_PORT=$mqtt JIENENG_MQTT_HOST=127.0.0.1 \
+    JIENENG_QUESTDB_HTTP_PORT=$qdb_http JIENENG_QUESTDB_PG_PORT=$qdb_pg \
+    java "$@" -jar "$ANALYTICS_JAR" > "$log" 2>&1 &
+  PLATFORM_PID=$!
+  BENCH_PIDS+=("$PLATFORM_PID")
+  PLATFORM_URL="http://127.0.0.1:$http"
+  PLATFORM_MQTT_PORT=$mqtt
+  bench_await "the platform" 300 "$PLATFORM_PID" curl -fsS "$PLATFORM_URL/q/health/ready"
+}
+
+# bench_stop PID: stops one process started here and waits for it (a JVM writes its JFR recording on the way).
+bench_stop() {
+  local p keep=()
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  for p in "${BENCH_PIDS[@]:-}"; do
+    if [ -n "$p" ] && [ "$p" != "$1" ]; then keep+=("$p"); fi
+  done
+  BENCH_PIDS=("${keep[@]:-}")
+}
+
+# bench_metrics URL: one sample of the platform's rollup and ingest meters (/q/metrics), tab-separated:
+#   epochMs  lagSeconds  pendingMarkers  meterDaysTotal  runCount  runSecondsSum  ingestReadingsTotal
+# lagSeconds is "NaN" until the job's first run. The watermark is epochMs - 1000 * lagSeconds.
+bench_metrics() {
+  local now
+  now=$(date +%s%3N)
+  curl -fsS --max-time 5 "$1/q/metrics" | awk -v now="$now" '
+    BEGIN {lag = "NaN"; pending = 0; days = 0; runs = 0; runsum = 0; readings = 0}
+    /^jieneng_rollup_lag_seconds[ {]/ {lag = $NF}
+    /^jieneng_rollup_pending_markers[ {]/ {pending = $NF}
+    /^jieneng_rollup_meter_days_total[ {]/ {days = $NF}
+    /^jieneng_rollup_run_seconds_count[ {]/ {runs = $NF}
+    /^jieneng_rollup_run_seconds_sum[ {]/ {runsum = $NF}
+    /^jieneng_ingest_readings_total[ {]/ {readings += $NF}
+    END {printf "%s\t%s\t%d\t%d\t%d\t%.3f\t%d\n", now, lag, pending, days, runs, runsum, readings}'
+}
+
+# bench_iso_now: the current time as ISO-8601 with milliseconds and offset (the form of the tools' windows).
+bench_iso_now() { date +%Y-%m-%dT%H:%M:%S.%3N%:z; }
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'
+}
