@@ -3,7 +3,7 @@
 # "Performance", issue 6 benchmark 6). One command:
 #
 #   bench/consumption-query.sh [--stores questdb,influxdb] [--requests 40] [--naive-requests 20] [--warmup 3]
-#                              [--live-seconds 60] [--connections 1000] [--quick] [--profile]
+#                              [--live-seconds 90] [--connections 1000] [--quick] [--profile]
 #
 # For each store (the platform's embedded QuestDB; InfluxDB 1.x started here), in one run:
 #  1. the platform starts with a registry of one institution of 50 electricity main meters (bench-year) plus the
@@ -21,7 +21,8 @@
 #  5. live rollup throughput: the load generator at saturation, as in bench/ingest-vs-mosquitto.sh (--connections
 #     connections, QoS 1, 10 in flight each, one 200-byte reading per message, rate 0) for --live-seconds, while
 #     jieneng_rollup_lag_seconds and the job's counters are sampled every second; then how long the job needs to
-#     catch up once the load stops (at most 10 minutes);
+#     catch up once the load stops (at most 10 minutes). The job only takes markers older than its 30 s safety
+#     margin, so it works on the live load for about --live-seconds - 25 s while the load runs;
 #  6. the naive way: the platform restarts on the same data with JIENENG_ROLLUPS_ENABLED=false, so every answer is
 #     computed from the raw readings (a scan of the year per request), and the same query runs --naive-requests
 #     times.
@@ -32,7 +33,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STORES=questdb,influxdb REQUESTS=40 NAIVE_REQUESTS=20 WARMUP=3 LIVE=60 CONNECTIONS=1000 PROFILE=0
+STORES=questdb,influxdb REQUESTS=40 NAIVE_REQUESTS=20 WARMUP=3 LIVE=90 CONNECTIONS=1000 PROFILE=0
 INSTITUTION=bench-year YEAR=2025 ADMIN_PASSWORD=bench-admin-password CATCH_UP_LIMIT=600
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,7 +43,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --live-seconds) LIVE=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
-    --quick) REQUESTS=10; NAIVE_REQUESTS=5; WARMUP=2; LIVE=20; shift ;;
+    --quick) REQUESTS=10; NAIVE_REQUESTS=5; WARMUP=2; LIVE=45; shift ;;
     --profile) PROFILE=1; shift ;;
     -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -133,21 +134,25 @@ answer_ok() {
            | max <= 1e-9)'
 }
 
-# profile NAME JFR REPORT...: the hottest methods of JFR within the reports' windows, into NAME-profile.txt.
+# profile NAME JFR PATTERN REPORT...: the hottest methods of JFR within the reports' windows, of all threads into
+# NAME-profile.txt, and of the samples with PATTERN on the stack (the activity measured: the rollup job, a query)
+# into NAME-thread-profile.txt, which is what is shown.
 profile() {
-  local name=$1 jfr=$2
-  shift 2
+  local name=$1 jfr=$2 pattern=$3
+  shift 3
   [ "$PROFILE" = 1 ] && [ -s "$jfr" ] || return 0
   bench_jfr_top "$jfr" "$@" > "$OUT/$name-profile.txt"
-  say "$name: hottest methods (JFR; $OUT/$name-profile.txt):"
-  awk 'NR <= 10 {print "    " $0}' "$OUT/$name-profile.txt" >&2
+  bench_jfr_within "$jfr" "$pattern" "$@" > "$OUT/$name-thread-profile.txt"
+  say "$name: where the samples with $pattern on the stack go (JFR; $OUT/$name-thread-profile.txt):"
+  awk '/^inclusive/ {inc = 1; print "    " $0; next} !inc && NR <= 11 {print "    " $0} inc && ++k <= 14 {print "    " $0}' \
+    "$OUT/$name-thread-profile.txt" >&2
 }
 
 # window FILE START END: a {windowStart, windowEnd} file, for profile().
 window() { jq -n --arg s "$2" --arg e "$3" '{windowStart: $s, windowEnd: $e}' > "$1"; }
 
 run_store() {
-  local store=$1 data load_start load_end first last caught report_status
+  local store=$1 data load_start load_end iso_load_end iso_live_start first last caught report_status
   bench_tempdir data "platform-$store"
   platform_env "$store" "$data" true
   start "$store-rollups"
@@ -157,12 +162,11 @@ run_store() {
   sampler "$OUT/$store-backfill-metrics.tsv"
   first=$(bench_metrics "$PLATFORM_URL")
   load_start=$(date +%s%3N)
-  local iso_load_start
-  iso_load_start=$(bench_iso_now)
   bench_tool YearLoader --port "$PLATFORM_MQTT_PORT" --registry "$REGISTRY" --institution "$INSTITUTION" \
     --from "$YEAR-01-01" --to "$((YEAR + 1))-01-01" --out "$OUT/$store-load.json" 2>> "$OUT/tools.log" >&2 \
     || die "$store: loading the year failed; see $OUT/tools.log"
   load_end=$(date +%s%3N)
+  iso_load_end=$(bench_iso_now)
   say "$store: $(jq -r '"\(.readings) readings in \(.seconds) s (\(.readingsPerSecond)/s, \(.reconnects) reconnects)"' \
     "$OUT/$store-load.json")"
 
@@ -172,7 +176,7 @@ run_store() {
     || die "$store: the rollup job did not catch up within 30 minutes (last sample: $last)"
   caught=$(date +%s%3N)
   bench_stop "$SAMPLER_PID"
-  window "$OUT/$store-backfill-window.json" "$iso_load_start" "$(bench_iso_now)"
+  window "$OUT/$store-backfill-window.json" "$iso_load_end" "$(bench_iso_now)"
   jq -n --argjson readings "$(jq .readings "$OUT/$store-load.json")" --arg first "$first" --arg last "$last" \
     --argjson loadStart "$load_start" --argjson loadEnd "$load_end" --argjson caught "$caught" '
     ($first | split("\t") | map(tonumber? // null)) as $a | ($last | split("\t") | map(tonumber? // null)) as $b
@@ -205,6 +209,7 @@ run_store() {
   say "$store: rollups under live load: $CONNECTIONS connections at saturation for ${LIVE}s ..."
   sampler "$OUT/$store-live-metrics.tsv"
   first=$(bench_metrics "$PLATFORM_URL")
+  iso_live_start=$(bench_iso_now)
   loadgen --host 127.0.0.1 --port "$PLATFORM_MQTT_PORT" --registry "$OUT/loadgen-registry.json" \
     --connections "$CONNECTIONS" --source-addresses 127.0.0.1-127.0.0.10 --qos 1 --payload-bytes 200 \
     --readings-per-message 1 --rate 0 --max-in-flight 10 --duration "$LIVE" --warmup 5 \
@@ -221,9 +226,11 @@ run_store() {
   live_summary "$store" "$first" "$at_end" "$last" "$load_end" "$caught" "$caught_ok"
 
   bench_stop "$PLATFORM_PID"
-  profile "$store-rollups-backfill" "$OUT/$store-rollups.jfr" "$OUT/$store-backfill-window.json"
-  profile "$store-rollups-query" "$OUT/$store-rollups.jfr" "$OUT/$store-rollups-query.json"
-  profile "$store-live" "$OUT/$store-rollups.jfr" "$OUT/$store-live-loadgen.json"
+  profile "$store-rollups-backfill" "$OUT/$store-rollups.jfr" RollupRun.run "$OUT/$store-backfill-window.json"
+  profile "$store-rollups-query" "$OUT/$store-rollups.jfr" ConsumptionService.consumption \
+    "$OUT/$store-rollups-query.json"
+  window "$OUT/$store-live-window.json" "$iso_live_start" "$(bench_iso_now)"
+  profile "$store-live" "$OUT/$store-rollups.jfr" RollupRun.run "$OUT/$store-live-window.json"
 
   # 6. The naive way: the same data, rollups off.
   platform_env "$store" "$data" false
@@ -233,7 +240,7 @@ run_store() {
   answer_ok "$OUT/$store-naive-query-body.json" "$OUT/$store-load.json" > "$OUT/$store-naive-answer-ok" \
     || echo false > "$OUT/$store-naive-answer-ok"
   bench_stop "$PLATFORM_PID"
-  profile "$store-naive-query" "$OUT/$store-naive.jfr" "$OUT/$store-naive-query.json"
+  profile "$store-naive-query" "$OUT/$store-naive.jfr" ConsumptionService.consumption "$OUT/$store-naive-query.json"
   store_summary "$store"
 }
 
@@ -255,6 +262,8 @@ live_summary() {
        readingsPerJobSecond: (if $busy > 0 then $readings / $busy | round else null end),
        jobBusyFractionDuringLoad: (if ($e[0] - $a[0]) > 0 then ($e[5] - $a[5]) / (($e[0] - $a[0]) / 1000)
                                    * 100 | round / 100 else null end),
+       jobBusyFractionOverall: (if ($b[0] - $a[0]) > 0 then $busy / (($b[0] - $a[0]) / 1000) * 100 | round / 100
+                                else null end),
        lagSecondsMaxDuringLoad: ($lagDuring | max), lagSecondsAtLoadEnd: $e[1],
        caughtUp: $caughtUp, catchUpSecondsAfterLoadEnd: (($caught - $loadEnd) / 1000),
        keepsUp: ($caughtUp and $busy > 0 and ($readings / $busy) >= $lg[0].readingsPerSecond)}' \

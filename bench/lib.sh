@@ -221,7 +221,12 @@ bench_jfr_top() {
       next
     }
     top && /^[[:space:]]+[A-Za-z_$][A-Za-z0-9_$.<>]*\(/ {sub(/^[[:space:]]+/, ""); sub(/\(.*/, ""); n[$0]++; total++; top = 0}
-    END {for (m in n) printf "%5.1f%% %s\n", 100 * n[m] / total, m}' | sort -rn | awk 'NR <= 25'
+    END {for (m in n) printf "%5.1f%% %s\n", 100 * n[m] / total, m; printf "%d\n", total > "/dev/stderr"}' \
+    2> "$file.samples" | sort -rn | awk 'NR <= 25' > "$file.top"
+  # The sample count first: a profile of a few dozen samples shows only roughly where the time goes.
+  echo "(top frames of $(cat "$file.samples" 2>/dev/null || echo '?') execution samples)"
+  cat "$file.top"
+  rm -f "$file.samples" "$file.top"
 }
 
 # json FILE FILTER: one value from a JSON file.
@@ -300,4 +305,49 @@ bench_iso_now() { date +%Y-%m-%dT%H:%M:%S.%3N%:z; }
 
 median() {
   printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'
+}
+
+# bench_jfr_within FILE PATTERN [REPORT.json...]: the execution samples of a JFR recording whose stack contains a
+# method matching PATTERN (e.g. RollupRun.run: the rollup job's thread), within the reports' windows as in
+# bench_jfr_top: the 15 hottest top frames, then the 15 io.jieneng methods with the largest inclusive share (the
+# sample was inside them). Tells where one activity's own CPU goes when other threads (a store's spinning
+# workers) dominate the whole profile.
+bench_jfr_within() {
+  local file=$1 pattern=$2 windows=""
+  shift 2
+  if [ $# -gt 0 ]; then
+    windows=$(for r in "$@"; do
+      printf '%s-%s ' "$(date -d "$(jq -r .windowStart "$r")" +%H:%M:%S.%3N)" \
+        "$(date -d "$(jq -r .windowEnd "$r")" +%H:%M:%S.%3N)"
+    done)
+  fi
+  jfr print --stack-depth 96 --events jdk.ExecutionSample "$file" 2>/dev/null | awk -v windows="$windows" \
+    -v pattern="$pattern" '
+    BEGIN {nw = split(windows, w, " ")}
+    function flush(   i, seen) {
+      if (nf == 0 || !inwin || !matched) {nf = 0; return}
+      total++; top[f[1]]++
+      for (i = 1; i <= nf; i++) if (f[i] ~ /^io\.jieneng\./ && !((f[i]) in seen)) {seen[f[i]] = 1; incl[f[i]]++}
+      nf = 0
+    }
+    /jdk.ExecutionSample/ {flush(); matched = 0; inwin = 0; next}
+    /startTime = / {
+      t = $3; inwin = (nw == 0)
+      for (i = 1; i <= nw; i++) {split(w[i], ft, "-"); if (t >= ft[1] && t <= ft[2]) inwin = 1}
+      next
+    }
+    /^[[:space:]]+[A-Za-z_$][A-Za-z0-9_$.<>]*\(/ {
+      m = $0; sub(/^[[:space:]]+/, "", m); sub(/\(.*/, "", m); f[++nf] = m
+      if (index(m, pattern) > 0) matched = 1
+    }
+    END {
+      flush()
+      printf "(%d execution samples with %s on the stack)\n", total, pattern
+      print "top frames:"
+      for (m in top) printf "%5.1f%% %s\n", 100 * top[m] / total, m | "sort -rn | head -15"
+      close("sort -rn | head -15")
+      print "inclusive (io.jieneng):"
+      for (m in incl) printf "%5.1f%% %s\n", 100 * incl[m] / total, m | "sort -rn | head -15"
+      close("sort -rn | head -15")
+    }'
 }
