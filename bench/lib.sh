@@ -221,8 +221,133 @@ bench_jfr_top() {
       next
     }
     top && /^[[:space:]]+[A-Za-z_$][A-Za-z0-9_$.<>]*\(/ {sub(/^[[:space:]]+/, ""); sub(/\(.*/, ""); n[$0]++; total++; top = 0}
-    END {for (m in n) printf "%5.1f%% %s\n", 100 * n[m] / total, m}' | sort -rn | awk 'NR <= 25'
+    END {for (m in n) printf "%5.1f%% %s\n", 100 * n[m] / total, m; printf "%d\n", total > "/dev/stderr"}' \
+    2> "$file.samples" | sort -rn | awk 'NR <= 25' > "$file.top"
+  # The sample count first: a profile of a few dozen samples shows only roughly where the time goes.
+  echo "(top frames of $(cat "$file.samples" 2>/dev/null || echo '?') execution samples)"
+  cat "$file.top"
+  rm -f "$file.samples" "$file.top"
 }
 
 # json FILE FILTER: one value from a JSON file.
 json() { jq -r "$2" "$1"; }
+
+# ---------------------------------------------------------------- the analytics benchmarks' helpers
+
+# The bench tools (YearLoader, QueryTimer) and the JMH benchmarks: the bench/jmh module jar and its classpath.
+BENCH_TOOLS_CP="$BENCH_ROOT/bench/jmh/target/jieneng-bench-jmh-$BENCH_VERSION.jar:$BENCH_ROOT/bench/jmh/target/lib/*"
+
+bench_require_tools() {
+  [ -f "$BENCH_ROOT/bench/jmh/target/jieneng-bench-jmh-$BENCH_VERSION.jar" ] \
+    && [ -d "$BENCH_ROOT/bench/jmh/target/lib" ] \
+    || die "build first: mvn -q install -DskipTests (bench/jmh is a module of the build)"
+}
+
+# bench_tool CLASS ARGS...: one of io.jieneng.bench.tools in the foreground. The tools' classpath holds
+# jboss-logmanager (through analytics), which must then be the JUL manager.
+bench_tool() {
+  local cls=$1
+  shift
+  java -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${BENCH_TOOLS_JAVA_OPTS:-} \
+    -cp "$BENCH_TOOLS_CP" "io.jieneng.bench.tools.$cls" "$@"
+}
+
+# bench_platform LOG [JVM-OPTION...]: starts the single-node platform (the analytics jar) with the caller's
+# JIENENG_* environment on fresh free loopback ports and waits until it is ready; sets PLATFORM_PID,
+# PLATFORM_URL and PLATFORM_MQTT_PORT.
+bench_platform() {
+  local log=$1 http mqtt qdb_http qdb_pg
+  shift
+  bench_free_port http
+  bench_free_port mqtt
+  bench_free_port qdb_http
+  bench_free_port qdb_pg
+  JIENENG_HTTP_PORT=$http JIENENG_MQTT_PORT=$mqtt JIENENG_MQTT_HOST=127.0.0.1 \
+    JIENENG_QUESTDB_HTTP_PORT=$qdb_http JIENENG_QUESTDB_PG_PORT=$qdb_pg \
+    java "$@" -jar "$ANALYTICS_JAR" > "$log" 2>&1 &
+  PLATFORM_PID=$!
+  BENCH_PIDS+=("$PLATFORM_PID")
+  PLATFORM_URL="http://127.0.0.1:$http"
+  PLATFORM_MQTT_PORT=$mqtt
+  bench_await "the platform" 300 "$PLATFORM_PID" curl -fsS "$PLATFORM_URL/q/health/ready"
+}
+
+# bench_stop PID: stops one process started here and waits for it (a JVM writes its JFR recording on the way).
+bench_stop() {
+  local p keep=()
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  for p in "${BENCH_PIDS[@]:-}"; do
+    if [ -n "$p" ] && [ "$p" != "$1" ]; then keep+=("$p"); fi
+  done
+  BENCH_PIDS=("${keep[@]:-}")
+}
+
+# bench_metrics URL: one sample of the platform's rollup and ingest meters (/q/metrics), tab-separated:
+#   epochMs  lagSeconds  pendingMarkers  meterDaysTotal  runCount  runSecondsSum  ingestReadingsTotal
+# lagSeconds is "NaN" until the job's first run. The watermark is epochMs - 1000 * lagSeconds.
+bench_metrics() {
+  local now
+  now=$(date +%s%3N)
+  curl -fsS --max-time 5 "$1/q/metrics" | awk -v now="$now" '
+    BEGIN {lag = "NaN"; pending = 0; days = 0; runs = 0; runsum = 0; readings = 0}
+    /^jieneng_rollup_lag_seconds[ {]/ {lag = $NF}
+    /^jieneng_rollup_pending_markers[ {]/ {pending = $NF}
+    /^jieneng_rollup_meter_days_total[ {]/ {days = $NF}
+    /^jieneng_rollup_run_seconds_count[ {]/ {runs = $NF}
+    /^jieneng_rollup_run_seconds_sum[ {]/ {runsum = $NF}
+    /^jieneng_ingest_readings_total[ {]/ {readings += $NF}
+    END {printf "%s\t%s\t%d\t%d\t%d\t%.3f\t%d\n", now, lag, pending, days, runs, runsum, readings}'
+}
+
+# bench_iso_now: the current time as ISO-8601 with milliseconds and offset (the form of the tools' windows).
+bench_iso_now() { date +%Y-%m-%dT%H:%M:%S.%3N%:z; }
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'
+}
+
+# bench_jfr_within FILE PATTERN [REPORT.json...]: the execution samples of a JFR recording whose stack contains a
+# method matching PATTERN (e.g. RollupRun.run: the rollup job's thread), within the reports' windows as in
+# bench_jfr_top: the 15 hottest top frames, then the 15 io.jieneng methods with the largest inclusive share (the
+# sample was inside them). Tells where one activity's own CPU goes when other threads (a store's spinning
+# workers) dominate the whole profile.
+bench_jfr_within() {
+  local file=$1 pattern=$2 windows=""
+  shift 2
+  if [ $# -gt 0 ]; then
+    windows=$(for r in "$@"; do
+      printf '%s-%s ' "$(date -d "$(jq -r .windowStart "$r")" +%H:%M:%S.%3N)" \
+        "$(date -d "$(jq -r .windowEnd "$r")" +%H:%M:%S.%3N)"
+    done)
+  fi
+  jfr print --stack-depth 96 --events jdk.ExecutionSample "$file" 2>/dev/null | awk -v windows="$windows" \
+    -v pattern="$pattern" '
+    BEGIN {nw = split(windows, w, " ")}
+    function flush(   i, seen) {
+      if (nf == 0 || !inwin || !matched) {nf = 0; return}
+      total++; top[f[1]]++
+      for (i = 1; i <= nf; i++) if (f[i] ~ /^io\.jieneng\./ && !((f[i]) in seen)) {seen[f[i]] = 1; incl[f[i]]++}
+      nf = 0
+    }
+    /jdk.ExecutionSample/ {flush(); matched = 0; inwin = 0; next}
+    /startTime = / {
+      t = $3; inwin = (nw == 0)
+      for (i = 1; i <= nw; i++) {split(w[i], ft, "-"); if (t >= ft[1] && t <= ft[2]) inwin = 1}
+      next
+    }
+    /^[[:space:]]+[A-Za-z_$][A-Za-z0-9_$.<>]*\(/ {
+      m = $0; sub(/^[[:space:]]+/, "", m); sub(/\(.*/, "", m); f[++nf] = m
+      if (index(m, pattern) > 0) matched = 1
+    }
+    END {
+      flush()
+      printf "(%d execution samples with %s on the stack)\n", total, pattern
+      print "top frames:"
+      for (m in top) printf "%5.1f%% %s\n", 100 * top[m] / total, m | "sort -rn | head -15"
+      close("sort -rn | head -15")
+      print "inclusive (io.jieneng):"
+      for (m in incl) printf "%5.1f%% %s\n", 100 * incl[m] / total, m | "sort -rn | head -15"
+      close("sort -rn | head -15")
+    }'
+}
