@@ -3,7 +3,7 @@
 # "Performance", issue 6 benchmark 6). One command:
 #
 #   bench/consumption-query.sh [--stores questdb,influxdb] [--requests 40] [--naive-requests 20] [--warmup 3]
-#                              [--live-seconds 90] [--connections 1000] [--quick] [--profile]
+#                              [--report-requests 10] [--live-seconds 90] [--connections 1000] [--quick] [--profile]
 #
 # For each store (the platform's embedded QuestDB; InfluxDB 1.x started here), in one run:
 #  1. the platform starts with a registry of one institution of 50 electricity main meters (bench-year) plus the
@@ -15,9 +15,9 @@
 #  3. GET /api/v1/institutions/bench-year/consumption?from=2025-01-01&to=2026-01-01&interval=month, --requests
 #     times after --warmup (bench tool QueryTimer), with rollups (JIENENG_ROLLUPS_ENABLED=true): p50/p95; every
 #     month's gridImportKwh is checked against the loaded registers (1e-9 relative);
-#  4. the report latency: GET /api/v1/reports/audit/bench-year?year=2025&format=json the same way.
-#     TODO(report): the endpoint is being built on branch `report`; until the platform has it, this step records
-#     "unavailable" with the HTTP status it got, and the rest of the run goes on;
+#  4. the report latency: GET /api/v1/reports/audit/bench-year?year=2025 in json and in html (the printable page
+#     with its charts), --report-requests times each, the same way (the report reads the year twice, for this
+#     year and the previous one, plus quota, alerts and vehicles);
 #  5. live rollup throughput: the load generator at saturation, as in bench/ingest-vs-mosquitto.sh (--connections
 #     connections, QoS 1, 10 in flight each, one 200-byte reading per message, rate 0) for --live-seconds, while
 #     jieneng_rollup_lag_seconds and the job's counters are sampled every second; then how long the job needs to
@@ -33,17 +33,18 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STORES=questdb,influxdb REQUESTS=40 NAIVE_REQUESTS=20 WARMUP=3 LIVE=90 CONNECTIONS=1000 PROFILE=0
+STORES=questdb,influxdb REQUESTS=40 NAIVE_REQUESTS=20 REPORT_REQUESTS=10 WARMUP=3 LIVE=90 CONNECTIONS=1000 PROFILE=0
 INSTITUTION=bench-year YEAR=2025 ADMIN_PASSWORD=bench-admin-password CATCH_UP_LIMIT=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --stores) STORES=$2; shift 2 ;;
     --requests) REQUESTS=$2; shift 2 ;;
     --naive-requests) NAIVE_REQUESTS=$2; shift 2 ;;
+    --report-requests) REPORT_REQUESTS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --live-seconds) LIVE=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
-    --quick) REQUESTS=10; NAIVE_REQUESTS=5; WARMUP=2; LIVE=45; shift ;;
+    --quick) REQUESTS=10; NAIVE_REQUESTS=5; REPORT_REQUESTS=3; WARMUP=2; LIVE=45; shift ;;
     --profile) PROFILE=1; shift ;;
     -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -70,7 +71,7 @@ jq --arg inst "$INSTITUTION" '
          commissioned: "2020-01-01"}]' "$OUT/loadgen-registry.json" > "$REGISTRY"
 
 CONSUMPTION_PATH="/api/v1/institutions/$INSTITUTION/consumption?from=$YEAR-01-01&to=$((YEAR + 1))-01-01&interval=month"
-REPORT_PATH="/api/v1/reports/audit/$INSTITUTION?year=$YEAR&format=json"
+REPORT_PATH="/api/v1/reports/audit/$INSTITUTION?year=$YEAR"
 
 # platform_env STORE DATA ROLLUPS: the environment of one platform run.
 platform_env() {
@@ -152,7 +153,7 @@ profile() {
 window() { jq -n --arg s "$2" --arg e "$3" '{windowStart: $s, windowEnd: $e}' > "$1"; }
 
 run_store() {
-  local store=$1 data load_start load_end iso_load_end iso_live_start first last caught report_status
+  local store=$1 data load_start load_end iso_load_end iso_live_start first last caught
   bench_tempdir data "platform-$store"
   platform_env "$store" "$data" true
   start "$store-rollups"
@@ -194,16 +195,10 @@ run_store() {
   answer_ok "$OUT/$store-rollups-query-body.json" "$OUT/$store-load.json" > "$OUT/$store-rollups-answer-ok" \
     || echo false > "$OUT/$store-rollups-answer-ok"
 
-  # 4. The report. TODO(report): measured once GET /api/v1/reports/audit/{id} is merged (branch `report`).
-  report_status=$(curl -s -o "$OUT/$store-report-probe.json" -w '%{http_code}' -u "admin:$ADMIN_PASSWORD" \
-    "$PLATFORM_URL$REPORT_PATH" || echo 000)
-  if [ "$report_status" = 200 ]; then
-    say "$store: audit report, $REQUESTS requests ..."
-    time_query "$store-report" "$REPORT_PATH" "$REQUESTS"
-  else
-    say "$store: the audit report endpoint answered HTTP $report_status: not measured (TODO: branch report)"
-    jq -n --arg s "$report_status" '{unavailable: true, httpStatus: $s}' > "$OUT/$store-report.json"
-  fi
+  # 4. The audit report, json and html.
+  say "$store: audit report, $REPORT_REQUESTS requests each in json and html ..."
+  time_query "$store-report" "$REPORT_PATH&format=json" "$REPORT_REQUESTS"
+  time_query "$store-report-html" "$REPORT_PATH&format=html" "$REPORT_REQUESTS"
 
   # 5. Live rollup throughput under ingest at saturation.
   say "$store: rollups under live load: $CONNECTIONS connections at saturation for ${LIVE}s ..."
@@ -275,6 +270,7 @@ store_summary() {
   jq -n --slurpfile r "$OUT/$store-rollups-query.json" --slurpfile n "$OUT/$store-naive-query.json" \
     --slurpfile load "$OUT/$store-load.json" --slurpfile backfill "$OUT/$store-backfill.json" \
     --slurpfile live "$OUT/$store-live.json" --slurpfile report "$OUT/$store-report.json" \
+    --slurpfile reportHtml "$OUT/$store-report-html.json" \
     --argjson rOk "$(cat "$OUT/$store-rollups-answer-ok")" --argjson nOk "$(cat "$OUT/$store-naive-answer-ok")" '
     {load: ($load[0] | {readings, seconds, readingsPerSecond, reconnects}),
      rollups: {p50Ms: $r[0].latency.p50Ms, p95Ms: $r[0].latency.p95Ms, maxMs: $r[0].latency.maxMs,
@@ -285,9 +281,10 @@ store_summary() {
      ratioNaiveToRollupsP50: ($n[0].latency.p50Ms / $r[0].latency.p50Ms * 10 | round / 10),
      ratioNaiveToRollupsP95: ($n[0].latency.p95Ms / $r[0].latency.p95Ms * 10 | round / 10),
      targetP95Ms: 200, meetsTarget: ($r[0].latency.p95Ms <= 200 and $rOk),
-     report: (if $report[0].unavailable then $report[0]
-              else {p50Ms: $report[0].latency.p50Ms, p95Ms: $report[0].latency.p95Ms,
-                    requests: $report[0].latency.count} end),
+     report: {json: {p50Ms: $report[0].latency.p50Ms, p95Ms: $report[0].latency.p95Ms,
+                      requests: $report[0].latency.count},
+              html: {p50Ms: $reportHtml[0].latency.p50Ms, p95Ms: $reportHtml[0].latency.p95Ms,
+                     requests: $reportHtml[0].latency.count}},
      backfillRollup: $backfill[0], liveRollup: $live[0]}' > "$OUT/$store-summary.json"
 }
 
