@@ -47,6 +47,13 @@ public final class EmbeddedQuestDb implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare the QuestDB directory " + root, e);
         }
         Map<String, String> env = new HashMap<>();
+        // QuestDB's own settings (QDB_SHARED_NETWORK_WORKER_COUNT, ...) pass through from the environment, for
+        // tuning without a rebuild (docs/STORES.md); the addresses and the durability set below stay ours.
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("QDB_")) {
+                env.put(key, value);
+            }
+        });
         env.put("QDB_HTTP_BIND_TO", "127.0.0.1:" + http);
         env.put("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg);
         env.put("QDB_HTTP_MIN_ENABLED", "false");
@@ -54,6 +61,10 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         env.put("QDB_LINE_UDP_ENABLED", "false");
         env.put("QDB_TELEMETRY_ENABLED", "false");
         // Ingest acknowledges a reading only once the store has it durably: commits must reach the disk.
+        if (env.containsKey("QDB_CAIRO_COMMIT_MODE") && !"sync".equals(env.get("QDB_CAIRO_COMMIT_MODE"))) {
+            LOG.warnf("QDB_CAIRO_COMMIT_MODE=%s ignored: acknowledged readings must be on disk (sync)",
+                    env.get("QDB_CAIRO_COMMIT_MODE"));
+        }
         env.put("QDB_CAIRO_COMMIT_MODE", "sync");
         ServerMain server = ServerMain.create(root.toAbsolutePath().toString(), env);
         server.start();
