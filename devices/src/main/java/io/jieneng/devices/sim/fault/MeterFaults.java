@@ -44,6 +44,8 @@ public final class MeterFaults {
     private long messages;
     private long outageUntilMillis = Long.MIN_VALUE;
     private final List<Reading> heldBack = new ArrayList<>();
+    /** The size of {@link #heldBack}, for other threads. */
+    private volatile int heldBackCount;
 
     public MeterFaults(String meterId, PayloadChunker chunker) {
         this.meterId = meterId;
@@ -88,6 +90,7 @@ public final class MeterFaults {
         List<Payload> payloads = new ArrayList<>(2);
         if (nowMillis < outageUntilMillis) {
             heldBack.add(out);
+            heldBackCount = heldBack.size();
             return payloads;
         }
         if (!heldBack.isEmpty()) {
@@ -97,15 +100,16 @@ public final class MeterFaults {
                     Instant.ofEpochMilli(heldBack.get(0).tsMillis()),
                     Instant.ofEpochMilli(heldBack.get(heldBack.size() - 1).tsMillis()), late.size());
             heldBack.clear();
+            heldBackCount = 0;
             late.forEach(p -> send(p, payloads, nowMillis));
         }
         send(Payload.single(out), payloads, nowMillis);
         return payloads;
     }
 
-    /** Readings held back by an outage that has not ended yet; lost if the simulator stops now. */
+    /** Readings held back by an outage that has not ended yet; lost if the simulator stops now. Any thread. */
     public int heldBack() {
-        return heldBack.size();
+        return heldBackCount;
     }
 
     private void activate(Fault f, long nowMillis) {
