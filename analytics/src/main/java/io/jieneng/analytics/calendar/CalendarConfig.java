@@ -1,5 +1,6 @@
 package io.jieneng.analytics.calendar;
 
+import io.jieneng.devices.calendar.WorkingHours;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

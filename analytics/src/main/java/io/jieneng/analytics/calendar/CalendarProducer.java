@@ -1,6 +1,11 @@
 package io.jieneng.analytics.calendar;
 
 import io.jieneng.analytics.platform.JienengConfig;
+import io.jieneng.devices.calendar.CalendarFile;
+import io.jieneng.devices.calendar.HolidayTable;
+import io.jieneng.devices.calendar.WorkingCalendar;
+import io.jieneng.devices.calendar.WorkingDays;
+import io.jieneng.devices.calendar.WorkingHours;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,8 +1,8 @@
 package io.jieneng.analytics.report;
 
-import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.devices.calendar.WorkingCalendar;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.MeterType;
 

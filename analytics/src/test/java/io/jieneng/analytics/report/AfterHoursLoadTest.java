@@ -1,10 +1,10 @@
 package io.jieneng.analytics.report;
 
-import io.jieneng.analytics.calendar.HolidayTable;
-import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.devices.calendar.HolidayTable;
+import io.jieneng.devices.calendar.WorkingCalendar;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.MeterRole;

@@ -1,6 +1,8 @@
 package io.jieneng.devices.sim;
 
 import io.jieneng.devices.reading.Reading;
+import io.jieneng.devices.sim.fault.Faults;
+import io.jieneng.devices.sim.fault.MeterFaults;
 import io.jieneng.devices.sim.mqtt.MeterGroup;
 import io.jieneng.devices.sim.mqtt.MqttLink;
 import io.jieneng.devices.sim.payload.Payload;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,9 +37,10 @@ final class GroupWorker implements Runnable {
     private final CountDownLatch backfillDone;
     private final CountDownLatch stop;
     private final PayloadChunker chunker;
+    private final Faults faults;
 
     GroupWorker(MeterGroup group, MqttLink link, SimulatorOptions options, SimClock clock,
-                CountDownLatch backfillDone, CountDownLatch stop) {
+                CountDownLatch backfillDone, CountDownLatch stop, Faults faults) {
         this.group = group;
         this.link = link;
         this.options = options;
@@ -44,6 +48,7 @@ final class GroupWorker implements Runnable {
         this.backfillDone = backfillDone;
         this.stop = stop;
         this.chunker = new PayloadChunker(options.readingsPerMessage(), PayloadChunker.MAX_PAYLOAD_BYTES);
+        this.faults = faults;
     }
 
     @Override
@@ -122,7 +127,15 @@ final class GroupWorker implements Runnable {
             for (SimulatedMeter meter : group.meters()) {
                 // Never repeat a timestamp, and never send one before the meter was commissioned.
                 if (t >= meter.firstReadingMillis() && t > lastTs.getOrDefault(meter.meterId(), Long.MIN_VALUE)) {
-                    link.publish(MeterGroup.topic(meter.meterId()), Payload.single(meter.readingAt(t)));
+                    String topic = MeterGroup.topic(meter.meterId());
+                    Optional<MeterFaults> f = faults.of(meter.meterId());
+                    if (f.isEmpty()) {
+                        link.publish(topic, Payload.single(meter.readingAt(t)));
+                    } else {
+                        for (Payload p : f.get().apply(meter.readingAt(t), t)) {
+                            link.publish(topic, p);
+                        }
+                    }
                     lastTs.put(meter.meterId(), t);
                 }
             }
@@ -131,8 +144,17 @@ final class GroupWorker implements Runnable {
             if (wait < 0) {
                 next = System.nanoTime();
             } else if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                reportHeldBack();
                 return;
             }
+        }
+    }
+
+    private void reportHeldBack() {
+        for (SimulatedMeter meter : group.meters()) {
+            faults.of(meter.meterId()).filter(f -> f.heldBack() > 0).ifPresent(f -> LOG.warnf(
+                    "fault outage: meter %s stopped during its outage; %d held-back readings were never sent",
+                    meter.meterId(), f.heldBack()));
         }
     }
 

@@ -1,17 +1,24 @@
 package io.jieneng.devices.sim;
 
 import io.jieneng.devices.registry.RegistryDocument;
+import io.jieneng.devices.sim.fault.Fault;
+import io.jieneng.devices.sim.fault.Faults;
+import io.jieneng.devices.sim.fault.MeterFaults;
 import io.jieneng.devices.sim.mqtt.MeterGroup;
 import io.jieneng.devices.sim.mqtt.MeterGroups;
 import io.jieneng.devices.sim.mqtt.MqttLink;
 import io.jieneng.devices.sim.mqtt.PublishStats;
+import io.jieneng.devices.sim.payload.PayloadChunker;
 import io.jieneng.devices.sim.profile.SimulatedFleet;
+import io.jieneng.devices.sim.profile.SimulatedMeter;
+import io.jieneng.devices.sim.profile.SiteCalendar;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +39,7 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final Clock clock;
     private final MeterGroups plan;
+    private final Faults faults;
     private final PublishStats stats = new PublishStats();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<Thread> workers = new ArrayList<>();
@@ -43,11 +51,39 @@ public final class Simulator implements AutoCloseable {
         this(registry, options, Clock.systemUTC());
     }
 
-    /** @param clock where "now" comes from: the backfill ends at its instant when {@link #start()} is called */
+    /**
+     * @param clock where "now" comes from: the backfill ends at its instant when {@link #start()} is called
+     * @throws io.jieneng.devices.calendar.CalendarException when the {@code --calendar} file is refused
+     * @throws IllegalArgumentException when a {@code --fault} names a meter the simulator does not publish
+     */
     public Simulator(RegistryDocument registry, SimulatorOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.plan = MeterGroups.plan(registry, SimulatedFleet.of(registry, options.seed()));
+        this.plan = MeterGroups.plan(registry, SimulatedFleet.of(registry, options.seed(),
+                SiteCalendar.of(options.calendar())));
+        this.faults = new Faults(plan.groups().stream().flatMap(g -> g.meters().stream())
+                .map(SimulatedMeter::meterId).toList(),
+                new PayloadChunker(options.readingsPerMessage(), PayloadChunker.MAX_PAYLOAD_BYTES));
+        options.faults().forEach(faults::inject);
+    }
+
+    /** Every meter's faults: inject more while running, e.g. from a {@link io.jieneng.devices.sim.fault.ControlConsole}. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Queues {@code fault} for its meter's next live reading.
+     *
+     * @throws IllegalArgumentException when the simulator publishes no such meter
+     */
+    public void inject(Fault fault) {
+        faults.inject(fault);
+    }
+
+    /** The fault state of one meter, if the simulator publishes it. */
+    public Optional<MeterFaults> faults(String meterId) {
+        return faults.of(meterId);
     }
 
     /** Which connections the simulator opens, and which meters it leaves out for lack of credentials. */
@@ -76,7 +112,8 @@ public final class Simulator implements AutoCloseable {
         for (MeterGroup group : plan.groups()) {
             try {
                 MqttLink link = new MqttLink(options.serverUri(), group, options.maxInFlight(), stats, stop);
-                Thread t = new Thread(new GroupWorker(group, link, options, simClock, backfillDone, stop),
+                Thread t = new Thread(new GroupWorker(group, link, options, simClock, backfillDone, stop,
+                        faults),
                         "simulator-" + group.clientId());
                 workers.add(t);
                 t.start();

@@ -1,8 +1,10 @@
 package io.jieneng.devices.sim;
 
+import io.jieneng.devices.calendar.CalendarException;
 import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.RegistryDocuments;
 import io.jieneng.devices.registry.RegistryValidationException;
+import io.jieneng.devices.sim.fault.ControlConsole;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -41,9 +43,22 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        Simulator simulator = new Simulator(registry, options);
+        Simulator simulator;
+        try {
+            simulator = new Simulator(registry, options);
+        } catch (CalendarException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         simulator.start();
+        if (options.controlStdin()) {
+            // Commands typed during the backfill are queued and take effect with the first live readings.
+            Thread console = new Thread(new ControlConsole(System.in, simulator.faults()), "simulator-console");
+            console.setDaemon(true);
+            console.start();
+        }
         BackfillSummary summary = simulator.awaitBackfill();
         System.out.println(summary.line());
         if (options.live()) {

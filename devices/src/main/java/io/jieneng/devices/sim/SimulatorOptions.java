@@ -1,8 +1,11 @@
 package io.jieneng.devices.sim;
 
+import io.jieneng.devices.sim.fault.Fault;
 import io.jieneng.devices.sim.payload.PayloadChunker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,9 +23,14 @@ import java.util.Locale;
  * @param seed                seed of the profiles' noise; the same seed gives the same readings
  * @param readingsPerMessage  readings per backfill message (at most 10,000)
  * @param maxInFlight         unacknowledged messages allowed per connection
+ * @param calendar            holiday file in the format of {@code JIENENG_CALENDAR_FILE}, or {@code null} for the
+ *                            bundled one
+ * @param faults              faults injected into live readings from the start (docs/SIMULATORS.md)
+ * @param controlStdin        whether fault commands are read line by line from standard input while running
  */
 public record SimulatorOptions(Path registry, String host, int port, int backfillDays, int liveIntervalSeconds,
-                               double speed, boolean live, long seed, int readingsPerMessage, int maxInFlight) {
+                               double speed, boolean live, long seed, int readingsPerMessage, int maxInFlight,
+                               Path calendar, List<Fault> faults, boolean controlStdin) {
 
     public static final String USAGE = String.join("\n",
             "Usage: SimulatorMain [options]",
@@ -36,6 +44,11 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
             "  --seed N                      seed of the profiles (default 1)",
             "  --readings-per-message N      readings per backfill message (default 500, at most 10000)",
             "  --max-in-flight N             unacknowledged messages per connection (default 10)",
+            "  --calendar FILE               holiday file, format of JIENENG_CALENDAR_FILE (default: bundled)",
+            "  --fault KIND:METER[:ARG]      inject a fault into live readings; repeatable. KIND: reset,",
+            "                                outage (ARG duration, e.g. 30m), skew (ARG e.g. +600s),",
+            "                                duplicates, garbage (ARG n: every n-th message, default 10), clear",
+            "  --control stdin               read commands 'fault KIND METER [ARG]' from standard input",
             "  --help                        show this help");
 
     public SimulatorOptions {
@@ -47,6 +60,9 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
                 "--readings-per-message must be in [1, 10000]");
         require(maxInFlight >= 1 && maxInFlight <= 65_535, "--max-in-flight must be in [1, 65535]");
         require(host != null && !host.isBlank(), "--host must not be empty");
+        faults = faults == null ? List.of() : List.copyOf(faults);
+        require(faults.isEmpty() || live, "--fault needs live mode (it is applied to live readings), not --no-live");
+        require(!controlStdin || live, "--control stdin needs live mode, not --no-live");
     }
 
     public static SimulatorOptions defaults() {
@@ -107,6 +123,19 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
         return b.build();
     }
 
+    public SimulatorOptions withLiveIntervalSeconds(int seconds) {
+        Builder b = toBuilder();
+        b.liveIntervalSeconds = seconds;
+        return b.build();
+    }
+
+    /** These options with {@code faults} injected from the start of live mode. */
+    public SimulatorOptions withFaults(List<Fault> faults) {
+        Builder b = toBuilder();
+        b.faults = new ArrayList<>(faults);
+        return b.build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         b.registry = registry;
@@ -119,6 +148,9 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
         b.seed = seed;
         b.readingsPerMessage = readingsPerMessage;
         b.maxInFlight = maxInFlight;
+        b.calendar = calendar;
+        b.faults = new ArrayList<>(faults);
+        b.controlStdin = controlStdin;
         return b;
     }
 
@@ -134,6 +166,9 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
         long seed = 1L;
         int readingsPerMessage = PayloadChunker.DEFAULT_READINGS_PER_MESSAGE;
         int maxInFlight = 10;
+        Path calendar;
+        List<Fault> faults = new ArrayList<>();
+        boolean controlStdin;
 
         void set(String name, String v) {
             switch (name) {
@@ -146,13 +181,19 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
                 case "--seed" -> seed = longInteger(name, v);
                 case "--readings-per-message" -> readingsPerMessage = integer(name, v);
                 case "--max-in-flight" -> maxInFlight = integer(name, v);
+                case "--calendar" -> calendar = Path.of(v);
+                case "--fault" -> faults.add(Fault.parse(v));
+                case "--control" -> {
+                    require("stdin".equals(v.trim()), "--control takes 'stdin', not '" + v + "'");
+                    controlStdin = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
 
         SimulatorOptions build() {
             return new SimulatorOptions(registry, host, port, backfillDays, liveIntervalSeconds, speed, live, seed,
-                    readingsPerMessage, maxInFlight);
+                    readingsPerMessage, maxInFlight, calendar, faults, controlStdin);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jieneng.devices.sim;
 
+import io.jieneng.devices.sim.fault.Fault;
+import io.jieneng.devices.sim.fault.FaultKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -54,5 +56,29 @@ class SimulatorOptionsTest {
         assertThatThrownBy(() -> SimulatorOptions.parse("--port")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> SimulatorOptions.parse("--colour", "red")).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> SimulatorOptions.parse("--no-live=yes")).hasMessageContaining("no value");
+    }
+
+    @Test
+    void calendarFaultsAndControlAreParsed() {
+        SimulatorOptions o = SimulatorOptions.parse("--calendar", "/etc/holidays.json", "--fault", "reset:m1",
+                "--fault=outage:m2:30m", "--fault", "skew:m1:-90s", "--control", "stdin");
+        assertThat(o.calendar()).isEqualTo(Path.of("/etc/holidays.json"));
+        assertThat(o.faults()).containsExactly(new Fault(FaultKind.RESET, "m1", 0),
+                new Fault(FaultKind.OUTAGE, "m2", 1_800_000L), new Fault(FaultKind.SKEW, "m1", -90_000L));
+        assertThat(o.controlStdin()).isTrue();
+        SimulatorOptions d = SimulatorOptions.defaults();
+        assertThat(d.calendar()).isNull();
+        assertThat(d.faults()).isEmpty();
+        assertThat(d.controlStdin()).isFalse();
+    }
+
+    @Test
+    void faultsNeedLiveMode() {
+        assertThatThrownBy(() -> SimulatorOptions.parse("--fault", "reset:m1", "--no-live"))
+                .hasMessageContaining("--fault");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--control", "stdin", "--no-live"))
+                .hasMessageContaining("--control");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--control", "tcp")).hasMessageContaining("--control");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--fault", "melt:m1")).hasMessageContaining("melt");
     }
 }

@@ -1,7 +1,7 @@
 package io.jieneng.analytics.alert.check;
 
-import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.energy.BucketGrid;
+import io.jieneng.devices.calendar.WorkingCalendar;
 
 /**
  * Mean power during and outside working hours from hourly energy (DOMAIN.md §6): the energy of an hour divided

@@ -1,9 +1,9 @@
 package io.jieneng.analytics.alert.check;
 
-import io.jieneng.analytics.calendar.CalendarFile;
-import io.jieneng.analytics.calendar.WorkingCalendar;
 import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
+import io.jieneng.devices.calendar.CalendarFile;
+import io.jieneng.devices.calendar.WorkingCalendar;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;

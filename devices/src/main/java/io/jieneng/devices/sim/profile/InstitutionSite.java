@@ -1,5 +1,6 @@
 package io.jieneng.devices.sim.profile;
 
+import io.jieneng.devices.calendar.WorkingCalendar;
 import io.jieneng.devices.sim.profile.DataCentreLoad.DataCentreKw;
 import io.jieneng.devices.sim.profile.OfficeLoad.OfficeLoadKw;
 import io.jieneng.devices.sim.profile.PvArray.PvOutput;
@@ -29,15 +30,17 @@ public final class InstitutionSite {
     private final long siteStream;
     private final JiangsuWeather weather;
     private final SolarGeometry solar;
+    private final WorkingCalendar calendar;
 
     /**
      * @param floorAreaM2    building floor area, or {@code null} for {@link #DEFAULT_FLOOR_AREA_M2}
      * @param occupants      staff, or {@code null} to derive them from the floor area
      * @param pvCapacityKwp  total PV capacity behind the main meter, kWp (0 for none)
      * @param hasDataCentre  whether the building has a machine room
+     * @param calendar       decides the days off (weekends, holidays, adjusted working days)
      */
     public InstitutionSite(String id, Double floorAreaM2, Integer occupants, double pvCapacityKwp,
-                           boolean hasDataCentre, long seed) {
+                           boolean hasDataCentre, long seed, WorkingCalendar calendar) {
         this.id = id;
         this.floorAreaM2 = floorAreaM2 != null && floorAreaM2 > 0 ? floorAreaM2 : DEFAULT_FLOOR_AREA_M2;
         this.occupants = occupants != null && occupants > 0 ? occupants : this.floorAreaM2 / M2_PER_OCCUPANT;
@@ -48,6 +51,7 @@ public final class InstitutionSite {
         this.siteStream = Noise.stream("site/" + id);
         this.weather = new JiangsuWeather(seed);
         this.solar = SolarGeometry.JIANGSU;
+        this.calendar = calendar;
     }
 
     public String id() {
@@ -68,7 +72,7 @@ public final class InstitutionSite {
      * @param share the meter's part of the channel: 1/n when n meters share it, or the kWp of a PV meter
      */
     public MeterRates rates(Channel channel, double share, long epochMillis) {
-        SiteTime t = SiteTime.of(epochMillis);
+        SiteTime t = SiteTime.of(epochMillis, calendar);
         double outdoorC = weather.temperatureC(t);
         return switch (channel) {
             case MAIN -> main(t, outdoorC, share);
@@ -88,7 +92,7 @@ public final class InstitutionSite {
 
     /** The building's whole electric consumption (office and machine room), kW. */
     public double consumptionKw(long epochMillis) {
-        SiteTime t = SiteTime.of(epochMillis);
+        SiteTime t = SiteTime.of(epochMillis, calendar);
         double outdoorC = weather.temperatureC(t);
         return office(t, outdoorC).totalKw() + dataCentre(t, outdoorC).totalKw();
     }

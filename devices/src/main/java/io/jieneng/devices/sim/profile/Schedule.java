@@ -2,7 +2,8 @@ package io.jieneng.devices.sim.profile;
 
 /**
  * A daily shape in [0, 1] given as (local hour, value) corners joined by straight lines, with one shape for
- * working days and one for weekends. Piecewise-linear rather than stepped, so that power ramps as people arrive
+ * working days and one for days off. A day off is a weekend or an official holiday; an adjusted working day
+ * (调休上班) on a weekend gets the working-day shape ({@link SiteTime#restDay()}). Piecewise-linear rather than stepped, so that power ramps as people arrive
  * instead of jumping at 08:30.
  */
 final class Schedule {
@@ -33,7 +34,7 @@ final class Schedule {
     }
 
     double at(SiteTime t) {
-        return interpolate(t.isWeekend() ? weekend : weekday, t.hourOfDay());
+        return interpolate(t.restDay() ? weekend : weekday, t.hourOfDay());
     }
 
     private static double interpolate(double[][] corners, double hour) {

@@ -1,5 +1,6 @@
 package io.jieneng.devices.sim.profile;
 
+import io.jieneng.devices.calendar.WorkingCalendar;
 import io.jieneng.devices.registry.DataCenter;
 import io.jieneng.devices.registry.Institution;
 import io.jieneng.devices.registry.Meter;
@@ -30,7 +31,13 @@ public final class SimulatedFleet {
         this.meters = meters;
     }
 
+    /** The fleet with the bundled holiday calendar. */
     public static SimulatedFleet of(RegistryDocument document, long seed) {
+        return of(document, seed, SiteCalendar.bundled());
+    }
+
+    /** The fleet whose offices keep the days off of {@code calendar}. */
+    public static SimulatedFleet of(RegistryDocument document, long seed, WorkingCalendar calendar) {
         Map<String, Institution> institutions = new HashMap<>();
         document.institutions().forEach(i -> institutions.put(i.id(), i));
         Map<String, List<Meter>> byInstitution = new LinkedHashMap<>();
@@ -44,7 +51,7 @@ public final class SimulatedFleet {
             Map<String, Channel> channels = new LinkedHashMap<>();
             siteMeters.forEach(m -> channels.put(m.id(), Channel.of(m, document.dataCenters())));
             InstitutionSite site = site(institutionId, institutions.get(institutionId), siteMeters, channels,
-                    !dataCenters.isEmpty(), seed);
+                    !dataCenters.isEmpty(), seed, calendar);
             Map<Channel, Long> perChannel = new EnumMap<>(Channel.class);
             channels.values().forEach(c -> perChannel.merge(c, 1L, Long::sum));
             for (Meter m : siteMeters) {
@@ -57,13 +64,14 @@ public final class SimulatedFleet {
     }
 
     private static InstitutionSite site(String id, Institution institution, List<Meter> meters,
-                                        Map<String, Channel> channels, boolean dataCentreRecord, long seed) {
+                                        Map<String, Channel> channels, boolean dataCentreRecord, long seed,
+                                        WorkingCalendar calendar) {
         double pvKwp = meters.stream().filter(m -> m.type() == MeterType.PV).mapToDouble(SimulatedFleet::pvKwp).sum();
         boolean machineRoom = dataCentreRecord || channels.values().stream()
                 .anyMatch(c -> c == Channel.DATA_CENTRE_IT || c == Channel.DATA_CENTRE_TOTAL);
         Double floorArea = institution == null ? null : institution.floorAreaM2();
         Integer occupants = institution == null ? null : institution.occupants();
-        return new InstitutionSite(id == null ? "" : id, floorArea, occupants, pvKwp, machineRoom, seed);
+        return new InstitutionSite(id == null ? "" : id, floorArea, occupants, pvKwp, machineRoom, seed, calendar);
     }
 
     private static double pvKwp(Meter m) {

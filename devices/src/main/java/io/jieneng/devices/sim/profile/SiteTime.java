@@ -1,5 +1,7 @@
 package io.jieneng.devices.sim.profile;
 
+import io.jieneng.devices.calendar.WorkingCalendar;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +16,11 @@ import java.time.ZoneOffset;
  * @param hourOfDay   local clock hours since midnight, in [0, 24)
  * @param dayOfWeek   local day of week
  * @param dayOfYear   local day of year, 1-based
+ * @param restDay     whether the local date is a day off: a weekend, or an official holiday of the calendar, but
+ *                    not an adjusted working day (调休上班)
  */
-public record SiteTime(long epochMillis, long epochDay, double hourOfDay, DayOfWeek dayOfWeek, int dayOfYear) {
+public record SiteTime(long epochMillis, long epochDay, double hourOfDay, DayOfWeek dayOfWeek, int dayOfYear,
+                       boolean restDay) {
 
     /** The deployment time zone of DOMAIN.md §1.7, which the simulators use for schedules and dates. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -24,12 +29,23 @@ public record SiteTime(long epochMillis, long epochDay, double hourOfDay, DayOfW
     static final long DAY_MILLIS = 86_400_000L;
     static final long HOUR_MILLIS = 3_600_000L;
 
+    /** The instant with days off decided by the weekday alone (Saturday and Sunday). */
     public static SiteTime of(long epochMillis) {
+        return of(epochMillis, null);
+    }
+
+    /**
+     * The instant with days off decided by {@code calendar} (its holidays, adjusted working days and working
+     * weekdays), or by the weekday alone when {@code calendar} is {@code null}.
+     */
+    public static SiteTime of(long epochMillis, WorkingCalendar calendar) {
         long local = epochMillis + OFFSET_MILLIS;
         long epochDay = Math.floorDiv(local, DAY_MILLIS);
         double hour = Math.floorMod(local, DAY_MILLIS) / (double) HOUR_MILLIS;
         LocalDate date = LocalDate.ofEpochDay(epochDay);
-        return new SiteTime(epochMillis, epochDay, hour, date.getDayOfWeek(), date.getDayOfYear());
+        DayOfWeek dow = date.getDayOfWeek();
+        boolean restDay = calendar == null ? isWeekend(dow) : !calendar.isWorkingDay(date);
+        return new SiteTime(epochMillis, epochDay, hour, dow, date.getDayOfYear(), restDay);
     }
 
     /** Epoch milliseconds of local midnight that starts {@code date}. */
@@ -48,7 +64,11 @@ public record SiteTime(long epochMillis, long epochDay, double hourOfDay, DayOfW
     }
 
     public boolean isWeekend() {
-        return dayOfWeek == DayOfWeek.SATURDAY || dayOfWeek == DayOfWeek.SUNDAY;
+        return isWeekend(dayOfWeek);
+    }
+
+    private static boolean isWeekend(DayOfWeek d) {
+        return d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY;
     }
 
     /** Local time in days since the epoch, continuous; the coordinate of the day-scale noise. */

@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

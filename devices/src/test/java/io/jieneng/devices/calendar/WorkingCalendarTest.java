@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 import org.junit.jupiter.api.Test;
 

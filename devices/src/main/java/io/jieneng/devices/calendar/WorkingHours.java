@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

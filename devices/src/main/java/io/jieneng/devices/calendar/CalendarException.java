@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 /** A calendar file or working-hours setting that cannot be used; the message names the file and the entry. */
 public class CalendarException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 import java.time.LocalDate;
 import java.util.List;

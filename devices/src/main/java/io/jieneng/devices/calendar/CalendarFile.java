@@ -1,4 +1,4 @@
-package io.jieneng.analytics.calendar;
+package io.jieneng.devices.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
