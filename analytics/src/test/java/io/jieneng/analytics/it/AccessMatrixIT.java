@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -253,6 +254,11 @@ class AccessMatrixIT extends PlatformTest {
                         && !"forbidden".equals(r.jsonPath().getString("error"))) {
                     mismatches.add(where + ": a 403 without error \"forbidden\": " + excerpt(r.asString()));
                 }
+                String told = toldMoreThanAsked(p.url, r.asString());
+                if (r.statusCode() >= 400 && told != null) {
+                    mismatches.add(where + ": the refusal names " + told + ", which the request did not: "
+                            + excerpt(r.asString()));
+                }
                 Set<String> rows = p.rows.get(w);
                 if (rows != null) {
                     Set<String> seen = new TreeSet<>(r.jsonPath().getList("institutionId", String.class));
@@ -291,6 +297,20 @@ class AccessMatrixIT extends PlatformTest {
             spec = spec.contentType(p.contentType).body(p.body);
         }
         return spec.request(p.method, p.url);
+    }
+
+    /**
+     * An institution id the error body names although the URL did not (as a whole segment or value): a refusal
+     * must not tell a caller who owns a meter, data centre or alert it may not read.
+     */
+    private static String toldMoreThanAsked(String url, String body) {
+        Set<String> asked = Set.of(url.split("[/?&=]"));
+        for (String id : List.of("am-a", "am-b", "am-c")) {
+            if (!asked.contains(id) && Pattern.compile("(?<![\\w-])" + id + "(?![\\w-])").matcher(body).find()) {
+                return id;
+            }
+        }
+        return null;
     }
 
     private static String excerpt(String body) {
