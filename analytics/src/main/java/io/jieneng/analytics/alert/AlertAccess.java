@@ -43,8 +43,9 @@ public class AlertAccess {
     /** Throws 403 unless {@code who} may read {@code alert}. */
     public void checkRead(SecurityIdentity who, Alert alert) {
         if (!visible(who).test(alert.institutionId())) {
-            throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read alerts of "
-                    + "institution " + alert.institutionId());
+            // Names the alert, not its institution: who an alert belongs to is that institution's data.
+            throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read alert "
+                    + alert.id());
         }
     }
 
@@ -62,8 +63,8 @@ public class AlertAccess {
         boolean own = who.hasRole("institution")
                 && alert.institutionId().equals(who.getAttribute(RegistryIdentityProvider.ATTR_INSTITUTION));
         if (!who.hasRole("admin") && !own) {
-            throw ApiException.forbidden("only an admin or a user of institution " + alert.institutionId()
-                    + " may acknowledge its alerts; user " + who.getPrincipal().getName() + " may only read them");
+            throw ApiException.forbidden("only an admin or a user of the alert's institution may acknowledge "
+                    + "alert " + alert.id() + "; user " + who.getPrincipal().getName() + " may only read it");
         }
     }
 

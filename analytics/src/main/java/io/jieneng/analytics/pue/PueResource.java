@@ -52,7 +52,7 @@ public class PueResource {
         Institution institution = registry.current().institution(dc.institution())
                 .orElseThrow(() -> new IllegalStateException("data centre " + id + " belongs to institution "
                         + dc.institution() + ", which the registry does not have"));
-        access.checkInstitution(identity, institution);
+        access.checkInstitution(identity, institution, "data centre " + id);
         return pue.pue(dc, TimeRange.parse(from, to, config.timezone()));
     }
 }

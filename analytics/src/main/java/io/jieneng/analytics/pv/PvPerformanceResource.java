@@ -50,14 +50,15 @@ public class PvPerformanceResource {
                                    @QueryParam("to") String to) {
         Meter meter = registry.current().meter(meterId)
                 .orElseThrow(() -> ApiException.notFound("unknown meter", "no meter has the id " + meterId));
+        Institution institution = registry.current().institution(meter.institution())
+                .orElseThrow(() -> new IllegalStateException("meter " + meterId + " belongs to institution "
+                        + meter.institution() + ", which the registry does not have"));
+        // Scope before type: a meter's type is its institution's data, not for a caller outside its scope.
+        access.checkInstitution(identity, institution, "meter " + meterId);
         if (meter.type() != MeterType.PV) {
             throw ApiException.notFound("not a pv meter", "meter " + meterId + " is of type "
                     + meter.type().json() + "; performance is reported for pv meters only");
         }
-        Institution institution = registry.current().institution(meter.institution())
-                .orElseThrow(() -> new IllegalStateException("meter " + meterId + " belongs to institution "
-                        + meter.institution() + ", which the registry does not have"));
-        access.checkInstitution(identity, institution);
         return performance.performance(meter, institution, TimeRange.parse(from, to, config.timezone()));
     }
 }

@@ -36,19 +36,29 @@ public class Access {
 
     /** Throws 403 unless {@code who} may read {@code institution}'s data. */
     public void checkInstitution(SecurityIdentity who, Institution institution) {
+        checkInstitution(who, institution, "institution " + institution.id());
+    }
+
+    /**
+     * Throws 403 unless {@code who} may read the data of {@code owner}, the institution {@code subject} (a meter,
+     * a data centre: what the caller asked for) belongs to. The refusal names only the subject: who owns a meter
+     * or a data centre is itself the owner's data (docs/SECURITY.md).
+     */
+    public void checkInstitution(SecurityIdentity who, Institution owner, String subject) {
+        if (!mayRead(who, owner)) {
+            throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read " + subject);
+        }
+    }
+
+    private boolean mayRead(SecurityIdentity who, Institution institution) {
         if (who.hasRole("admin") || who.hasRole("auditor")) {
-            return;
+            return true;
         }
         if (who.hasRole("institution")
                 && institution.id().equals(who.getAttribute(RegistryIdentityProvider.ATTR_INSTITUTION))) {
-            return;
+            return true;
         }
         String region = who.getAttribute(RegistryIdentityProvider.ATTR_REGION);
-        if (who.hasRole("region") && region != null
-                && registry.current().isWithin(institution.region(), region)) {
-            return;
-        }
-        throw ApiException.forbidden("user " + who.getPrincipal().getName() + " may not read institution "
-                + institution.id());
+        return who.hasRole("region") && region != null && registry.current().isWithin(institution.region(), region);
     }
 }
