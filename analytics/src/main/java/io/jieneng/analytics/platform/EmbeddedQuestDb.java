@@ -54,6 +54,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                 env.put(key, value);
             }
         });
+        defaultWorkers(env, Runtime.getRuntime().availableProcessors());
         env.put("QDB_HTTP_BIND_TO", "127.0.0.1:" + http);
         env.put("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg);
         env.put("QDB_HTTP_MIN_ENABLED", "false");
@@ -70,6 +71,27 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         server.start();
         LOG.infof("embedded QuestDB started in %s (http %d, pg %d)", root, http, pg);
         return new EmbeddedQuestDb(server, http, pg);
+    }
+
+    /**
+     * QuestDB sizes each of its three worker pools (network, query, write) to the machine's cores and lets idle
+     * workers spin and yield for thousands of rounds before they sleep. Embedded, it shares those cores with ingest
+     * and analytics: on 2 cores its six spinning workers took 45 % of the platform's CPU samples at ingest
+     * saturation and halved the throughput (docs/PERFORMANCE.md). So each pool gets half the cores (at least 1),
+     * and idle workers nap after 100 rounds and sleep (1 ms) after 1,000; QDB_* settings of the operator win.
+     */
+    static void defaultWorkers(Map<String, String> env, int cores) {
+        boolean sized = env.keySet().stream()
+                .anyMatch(k -> k.startsWith("QDB_SHARED_") && k.endsWith("WORKER_COUNT"));
+        if (!sized) {
+            String perPool = Integer.toString(Math.max(1, cores / 2));
+            env.put("QDB_SHARED_NETWORK_WORKER_COUNT", perPool);
+            env.put("QDB_SHARED_QUERY_WORKER_COUNT", perPool);
+            env.put("QDB_SHARED_WRITE_WORKER_COUNT", perPool);
+        }
+        env.putIfAbsent("QDB_SHARED_WORKER_NAP_THRESHOLD", "100");
+        env.putIfAbsent("QDB_SHARED_WORKER_SLEEP_THRESHOLD", "1000");
+        env.putIfAbsent("QDB_SHARED_WORKER_SLEEP_TIMEOUT", "1");
     }
 
     public int httpPort() {
