@@ -29,12 +29,14 @@ import java.util.function.Function;
  * @param tls                   the TLS listener, or {@code null} when no certificate and key are configured
  * @param mqtt                  what MQTT clients are granted: receive maximum, topic aliases, sessions
  * @param limits                per-device message rate and per-address connection limits
+ * @param storeWriters          batches written to the store at the same time; 0 = the store's default
+ *                              ({@code ReadingSinks.writers})
  */
 public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous, ZoneId zone,
                            StoreSettings store, int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,
                            int batchMaxReadings, Duration batchMaxDelay, int maxPendingReadings,
                            Duration connectTimeout, int quarantineMaxRows, int bcryptCost, boolean plainEnabled,
-                           TlsSettings tls, MqttSettings mqtt, Limits limits) {
+                           TlsSettings tls, MqttSettings mqtt, Limits limits, int storeWriters) {
 
     /** Reads the configuration; {@code env} returns {@code null} for a key that is not set. */
     public static IngestConfig fromLookup(Function<String, String> env) {
@@ -71,7 +73,8 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                         k.integer("JIENENG_MQTT_MAX_SESSIONS", 100_000, 0, Integer.MAX_VALUE)),
                 new Limits(k.decimal("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND", 100, 0, 1e9),
                         k.integer("JIENENG_INGEST_MESSAGE_BURST", 200, 1, Integer.MAX_VALUE),
-                        k.integer("JIENENG_INGEST_MAX_CONNECTIONS_PER_IP", 2000, 0, Integer.MAX_VALUE)));
+                        k.integer("JIENENG_INGEST_MAX_CONNECTIONS_PER_IP", 2000, 0, Integer.MAX_VALUE)),
+                k.integer("JIENENG_INGEST_WRITERS", 0, 0, 64));
     }
 
     private static TlsSettings tls(Keys k) {

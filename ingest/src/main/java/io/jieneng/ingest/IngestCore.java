@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,7 @@ public final class IngestCore implements AutoCloseable {
 
     private final IngestConfig config;
     private final Supplier<Registry> registry;
-    private final ReadingSink sink;
+    private final List<ReadingSink> sinks;
     private final IngestMetrics metrics;
     private final BatchWriter writer;
     private final QuarantineWriter quarantine;
@@ -34,19 +35,29 @@ public final class IngestCore implements AutoCloseable {
     private boolean closed;
 
     /**
-     * Starts the writers.
+     * Starts the writers, with one store writer.
      *
      * @param registry the current registry snapshot; called for every message, so it must be cheap
      * @param sink     the store writer; closed by {@link #close()}
      */
     public IngestCore(IngestConfig config, Supplier<Registry> registry, ReadingSink sink, QuarantineStore quarantine,
                       MeterRegistry meters, Clock clock) {
+        this(config, registry, List.of(sink), quarantine, meters, clock);
+    }
+
+    /**
+     * Starts the writers: one store writer thread per sink ({@code ReadingSinks.createAll}).
+     *
+     * @param sinks the store writers, each used by one thread only; closed by {@link #close()}
+     */
+    public IngestCore(IngestConfig config, Supplier<Registry> registry, List<ReadingSink> sinks,
+                      QuarantineStore quarantine, MeterRegistry meters, Clock clock) {
         this.config = config;
         this.registry = registry;
-        this.sink = sink;
+        this.sinks = List.copyOf(sinks);
         this.clock = clock;
         this.metrics = new IngestMetrics(meters);
-        this.writer = new BatchWriter(sink, new BatchWriter.Settings(config.batchMaxReadings(),
+        this.writer = new BatchWriter(this.sinks, new BatchWriter.Settings(config.batchMaxReadings(),
                 config.batchMaxDelay(), config.maxPendingReadings(), Backoff.DEFAULT), metrics);
         this.quarantine = new QuarantineWriter(quarantine, Backoff.DEFAULT, QUARANTINE_MAX_PENDING, metrics);
         this.publish = new PublishService(registry, new ReadingDecoder(config.decodeLimits(), config.zone()), clock);
@@ -84,7 +95,7 @@ public final class IngestCore implements AutoCloseable {
 
     /** True when the store answers. */
     public boolean storeReachable() {
-        return sink.isReachable();
+        return sinks.get(0).isReachable();
     }
 
     /**
@@ -104,6 +115,6 @@ public final class IngestCore implements AutoCloseable {
         }
         closed = true;
         drain(Duration.ofSeconds(10));
-        sink.close();
+        sinks.forEach(ReadingSink::close);
     }
 }

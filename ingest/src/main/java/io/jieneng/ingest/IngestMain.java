@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -86,8 +87,9 @@ public final class IngestMain {
 
             PrometheusMeterRegistry meters = prometheus();
             ingest.meters = meters;
-            ReadingSink sink = ReadingSinks.create(config.store(), snapshot::get);
-            ingest.core = new IngestCore(config, snapshot::get, sink,
+            List<ReadingSink> sinks = ReadingSinks.createAll(config.store(), snapshot::get,
+                    ReadingSinks.writers(config.store(), config.storeWriters()));
+            ingest.core = new IngestCore(config, snapshot::get, sinks,
                     new QuarantineStore(ingest.database.dataSource(), config.quarantineMaxRows()), meters,
                     Clock.systemUTC());
             ingest.ops = new OpsServer(opsConfig, meters::scrape, Map.of("store", ingest.core::storeReachable));

@@ -65,8 +65,8 @@ public class InProcessIngest {
             return;
         }
         Optional<BridgeConfig> bridgeConfig = BridgeConfig.fromLookup(lookup);
-        core = new IngestCore(ingest, registry::current, ReadingSinks.create(store.settings(), registry::current),
-                quarantine, meters, Clock.systemUTC());
+        core = new IngestCore(ingest, registry::current, ReadingSinks.createAll(store.settings(), registry::current,
+                ReadingSinks.writers(store.settings(), ingest.storeWriters())), quarantine, meters, Clock.systemUTC());
         if (bridgeConfig.map(b -> !b.bridgeOnly()).orElse(true)) {
             server = new IngestServer(core, registry.store());
             server.start();

@@ -69,6 +69,37 @@ class BatchWriterTest {
     }
 
     @Test
+    void severalWritersWriteConcurrentlyAndEachMessageExactlyOnce() {
+        RecordingSink slow = new RecordingSink();
+        RecordingSink fast = new RecordingSink();
+        writer = new BatchWriter(List.of(slow, fast), new BatchWriter.Settings(2, Duration.ZERO, 10_000,
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(40))), new IngestMetrics(registry));
+        writer.start();
+        slow.hold();
+        fast.hold();
+        List<String> done = new CopyOnWriteArrayList<>();
+        writer.submit(readings("a", 2), () -> done.add("a"));
+        writer.submit(readings("b", 2), () -> done.add("b"));
+        // Both writers hold a batch at once: neither waits for the other's write to return.
+        await().until(() -> slow.attempts() == 1 && fast.attempts() == 1);
+        fast.release();
+        await().until(() -> done.size() == 1);
+        assertThat(done).containsExactlyElementsOf(fast.batches().stream()
+                .map(b -> b.get(0).meterId()).toList());
+        for (int i = 0; i < 40; i++) {
+            String meter = "m" + i;
+            writer.submit(readings(meter, 1), () -> done.add(meter));
+        }
+        slow.release();
+        await().until(() -> done.size() == 42);
+        List<Reading> written = new java.util.ArrayList<>(slow.all());
+        written.addAll(fast.all());
+        assertThat(written).hasSize(44).doesNotHaveDuplicates();
+        assertThat(done).doesNotHaveDuplicates();
+        assertThat(writer.pendingReadings()).isZero();
+    }
+
+    @Test
     void retriesAFailedBatchWholeUntilTheStoreTakesIt() {
         writer(100, Duration.ofMillis(1), 1000).start();
         sink.failNext(4);
