@@ -22,7 +22,10 @@
 #     connections, QoS 1, 10 in flight each, one 200-byte reading per message, rate 0) for --live-seconds, while
 #     jieneng_rollup_lag_seconds and the job's counters are sampled every second; then how long the job needs to
 #     catch up once the load stops (at most 10 minutes). The job only takes markers older than its 30 s safety
-#     margin, so it works on the live load for about --live-seconds - 25 s while the load runs;
+#     margin, so it works on the live load for about --live-seconds - 25 s while the load runs. Each meter's
+#     readings are 15 minutes apart, as real meters report, starting 200 days back: the job recomputes a touched
+#     meter-day whole, so the load generator's default 1 ms spacing (~80 readings/s per meter) would make days
+#     no meter ever produces;
 #  6. the naive way: the platform restarts on the same data with JIENENG_ROLLUPS_ENABLED=false, so every answer is
 #     computed from the raw readings (a scan of the year per request), and the same query runs --naive-requests
 #     times.
@@ -46,7 +49,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --quick) REQUESTS=10; NAIVE_REQUESTS=5; REPORT_REQUESTS=3; WARMUP=2; LIVE=45; shift ;;
     --profile) PROFILE=1; shift ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -208,6 +211,7 @@ run_store() {
   loadgen --host 127.0.0.1 --port "$PLATFORM_MQTT_PORT" --registry "$OUT/loadgen-registry.json" \
     --connections "$CONNECTIONS" --source-addresses 127.0.0.1-127.0.0.10 --qos 1 --payload-bytes 200 \
     --readings-per-message 1 --rate 0 --max-in-flight 10 --duration "$LIVE" --warmup 5 \
+    --ts-step-ms 900000 --ts-backlog-seconds $((200 * 86400)) \
     --target-pid "$PLATFORM_PID" --out "$OUT/$store-live-loadgen.json" 2>> "$OUT/loadgen.log" \
     | sed 's/^/    /' >&2 || true
   [ -s "$OUT/$store-live-loadgen.json" ] || die "$store: the load generator wrote no report; see $OUT/loadgen.log"

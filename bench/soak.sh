@@ -17,6 +17,8 @@
 #   - p99 (and p50, p99.9) per window; p99 counts as stable when the median p99 of the second half of the windows
 #     is at most 1.5 x that of the first half;
 #   - achieved rate and errors per window.
+# Readings of a meter are 15 minutes apart, as real meters report, each load-generator run in its own 30-day slot
+# of the past, so the rollup job recomputes days of realistic size (see bench/ingest-vs-mosquitto.sh).
 # --profile records a JFR profile of the whole run (platform.jfr, hottest methods in platform-profile.txt).
 # Results: bench/results/soak-<time>/ (gc.log, windows.tsv, one load-generator report per window, summary.json).
 # Everything started here is stopped by PID on exit.
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
     --heap) HEAP=$2; shift 2 ;;
     --saturation-seconds) SATURATION=$2; shift 2 ;;
     --profile) PROFILE=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -55,9 +57,14 @@ OPTS=(-Xmx"$HEAP" "-Xlog:gc:file=$OUT/gc.log:time,uptimemillis" ${BENCH_PLATFORM
 bench_platform "$OUT/platform.log" "${OPTS[@]}"
 say "platform -Xmx$HEAP (pid $PLATFORM_PID) on MQTT 127.0.0.1:$PLATFORM_MQTT_PORT, GC log $OUT/gc.log"
 
+# Every run's timestamps: 15-minute steps from the start of its own 30-day slot, the first run furthest back.
+RUNS_TOTAL=$(( (MINUTES * 60 + WINDOW - 1) / WINDOW + 1 )) RUN_INDEX=0
+
 # run NAME RATE DURATION: one load-generator run into NAME.json.
 run() {
+  RUN_INDEX=$((RUN_INDEX + 1))
   loadgen --host 127.0.0.1 --port "$PLATFORM_MQTT_PORT" --registry "$REGISTRY" --connections "$CONNECTIONS" \
+    --ts-step-ms 900000 --ts-backlog-seconds $(( (RUNS_TOTAL - RUN_INDEX + 1) * 30 * 86400 )) \
     --source-addresses 127.0.0.1-127.0.0.10 --qos 1 --payload-bytes "$PAYLOAD" --readings-per-message 1 \
     --rate "$2" --max-in-flight "$IN_FLIGHT" --duration "$3" --warmup 5 --target-pid "$PLATFORM_PID" \
     --out "$OUT/$1.json" 2>> "$OUT/loadgen.log" | sed 's/^/    /' >&2 || true
