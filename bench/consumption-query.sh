@@ -326,7 +326,7 @@ for s in "${STORE_LIST[@]}"; do
     "    with rollups:  \($x.rollups.p50Ms | . * 10 | round / 10) / \($x.rollups.p95Ms | . * 10 | round / 10) ms (\($x.rollups.requests)), answer matches the readings: \($x.rollups.answerMatchesReadings)",
     "    naive (raw):   \($x.naive.p50Ms | round) / \($x.naive.p95Ms | round) ms (\($x.naive.requests)), answer matches: \($x.naive.answerMatchesReadings)",
     "    ratio naive / rollups: p50 \($x.ratioNaiveToRollupsP50), p95 \($x.ratioNaiveToRollupsP95); target p95 <= 200 ms: \(if $x.meetsTarget then "met" else "NOT met" end)",
-    "    audit report:  \(if $x.report.unavailable then "not measured (HTTP \($x.report.httpStatus); TODO: branch report)" else "\($x.report.p50Ms | round) / \($x.report.p95Ms | round) ms" end)",
+    "    audit report:  json \($x.report.json.p50Ms | round) / \($x.report.json.p95Ms | round) ms, html \($x.report.html.p50Ms | round) / \($x.report.html.p95Ms | round) ms",
     "    load:          \($x.load.readings) readings in \($x.load.seconds) s through MQTT (\($x.load.readingsPerSecond)/s)",
     "    backfill rollup: \($x.backfillRollup.meterDaysPerJobSecond) meter-days/s, \($x.backfillRollup.readingsPerJobSecond) readings/s of job time; done \($x.backfillRollup.rolledUpSecondsAfterLoadEnd) s after the load",
     "    live rollup:   ingest \($x.liveRollup.ingestMessagesPerSecond) readings/s; job \($x.liveRollup.readingsPerJobSecond) readings/s and \($x.liveRollup.meterDaysPerJobSecond) meter-days/s of job time, busy \($x.liveRollup.jobBusyFractionDuringLoad) of the load",
