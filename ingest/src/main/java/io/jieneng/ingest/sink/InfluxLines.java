@@ -15,13 +15,16 @@ import java.util.TreeMap;
  * InfluxDB path; here a meter's series key (measurement and sorted tags) is built once per registry snapshot and
  * values are written with {@link Double#toString}, which InfluxDB parses back to the same double.
  */
-final class InfluxLines {
+public final class InfluxLines {
 
     private Registry snapshot;
     private final Map<String, String> seriesKeys = new HashMap<>();
 
-    /** Appends one line per reading; not thread-safe (the sink's single writer owns it). */
-    String encode(Iterable<Reading> readings, Registry registry) {
+    /**
+     * One line per reading; not thread-safe (each sink, used by one writer thread, owns one). Public for the JMH
+     * benchmark (bench/jmh), which measures this encoding.
+     */
+    public String encode(Iterable<Reading> readings, Registry registry) {
         if (registry != snapshot) {
             snapshot = registry;
             seriesKeys.clear();

@@ -6,6 +6,7 @@ import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.ingest.sink.InfluxLines;
 import io.jieneng.ingest.sink.InfluxMarkers;
 import io.jieneng.ingest.sink.ReadingSchema;
 import io.questdb.client.Sender;
@@ -34,14 +35,15 @@ import java.util.concurrent.TimeUnit;
  * and sending it, without the network. A batch is 5,000 readings (JIENENG_INGEST_BATCH_MAX_READINGS) of 1,000 bench
  * meters with the fields the load generator sends, plus the batch's arrival markers.
  *
- * <p>Neither sink has a seam that encodes without a server, so each benchmark repeats the sink's loop with the same
- * public client calls (the loops must be kept in step with {@code InfluxDbSink.write} and
- * {@code QuestDbSink.write}):
  * <ul>
- *   <li>{@link #influxDb}: influxdb-java {@code Point}/{@code BatchPoints} with the registry tags, then
- *       {@code BatchPoints.lineProtocol()} and its UTF-8 bytes, which is all {@code InfluxDB.write(BatchPoints)}
- *       does before the HTTP call; the same for the markers ({@code InfluxMarkers}).</li>
- *   <li>{@link #questDb}: the QuestDB client's HTTP {@code Sender} filling its buffer row by row; {@code reset()}
+ *   <li>{@link #influxDb}: what {@code InfluxDbSink.write} encodes: {@code InfluxLines.encode} of the readings with
+ *       their registry tags and its UTF-8 bytes, then the markers ({@code InfluxMarkers}) as line protocol.</li>
+ *   <li>{@link #influxDbPointApi}: the same readings through influxdb-java's {@code Point}/{@code BatchPoints} and
+ *       {@code BatchPoints.lineProtocol()}, the way the sink encoded them before {@code InfluxLines}: the
+ *       comparison that motivated it.</li>
+ *   <li>{@link #questDb}: the QuestDB sink has no seam that encodes without a server, so this repeats its loop
+ *       ({@code QuestDbSink.write}, to be kept in step) with the QuestDB client's HTTP {@code Sender} filling its
+ *       buffer row by row; {@code reset()}
  *       then drops the buffer where the sink would {@code flush()}. The protocol version is fixed here (the sink
  *       asks the server, which needs a connection); {@code protocol} 3 is what the client negotiates with QuestDB 9.2 (its /settings offers 1, 2 and 3).</li>
  * </ul>
@@ -60,6 +62,7 @@ public class SinkEncodingBenchmark {
     private Registry registry;
     private List<Reading> batch;
     private InfluxMarkers markers;
+    private final InfluxLines lines = new InfluxLines();
     private Sender sender;
 
     @Setup
@@ -91,6 +94,15 @@ public class SinkEncodingBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public byte[][] influxDb() {
+        byte[] readings = lines.encode(batch, registry).getBytes(StandardCharsets.UTF_8);
+        byte[] arrivals = markers.points("jieneng", Arrival.of(batch), Fixtures.YEAR_END_MILLIS).lineProtocol()
+                .getBytes(StandardCharsets.UTF_8);
+        return new byte[][]{readings, arrivals};
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public byte[][] influxDbPointApi() {
         Registry snapshot = registry;
         BatchPoints.Builder points = BatchPoints.database("jieneng").precision(TimeUnit.MILLISECONDS);
         for (Reading r : batch) {
