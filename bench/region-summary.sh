@@ -65,7 +65,10 @@ start_platform() {
   bench_free_port qpg
   local influx=()
   [ "$store" = influxdb ] && influx=(JIENENG_INFLUX_URL="$INFLUX_URL" JIENENG_INFLUX_DB=jieneng_bench)
-  env "${influx[@]}" JIENENG_STORE="$store" JIENENG_DATA_DIR="$data" JIENENG_REGISTRY_FILE="$REGISTRY" JIENENG_BCRYPT_COST=4 \
+  # The alert engine stays off: its quota check sums 2025 (the seasonal projection of 2026) every minute, and a sum
+  # taken while the rows below are still being written would be kept by the platform's range-sum cache, which
+  # learns of changes from arrival markers only (docs/ROLLUPS.md); these rows come without markers.
+  env "${influx[@]}" JIENENG_ALERTS_CRON=off JIENENG_STORE="$store" JIENENG_DATA_DIR="$data" JIENENG_REGISTRY_FILE="$REGISTRY" JIENENG_BCRYPT_COST=4 \
     JIENENG_HTTP_PORT="$http" JIENENG_MQTT_PORT="$mqtt" JIENENG_MQTT_HOST=127.0.0.1 \
     JIENENG_QUESTDB_HTTP_PORT="$qhttp" JIENENG_QUESTDB_PG_PORT="$qpg" JIENENG_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     java ${BENCH_PLATFORM_JAVA_OPTS:-} -jar "$ANALYTICS_JAR" > "$OUT/platform-$store.log" 2>&1 &
