@@ -121,12 +121,15 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         LOG.info("embedded QuestDB stopped");
     }
 
-    // QuestDB's own log goes to a rolling file under the data directory; only errors reach the console.
-    private static Path writeLogConfig(Path root) throws IOException {
+    /**
+     * QuestDB's own log, start-up chatter and internal retries included (it logs a table lock it will retry as an
+     * error), goes to a rolling file under the data directory; the console keeps Jieneng's lines and only
+     * QuestDB's CRITICAL ones, which mean the store itself is failing. The file is rewritten at every start, so an
+     * upgrade's setting wins over an old data directory's; an operator who wants another logging setup names
+     * their own file with {@code -Dout=FILE}, which is then left alone.
+     */
+    static Path writeLogConfig(Path root) throws IOException {
         Path logConf = root.toAbsolutePath().resolve("conf").resolve("log.conf");
-        if (Files.exists(logConf)) {
-            return logConf;
-        }
         String logDir = root.toAbsolutePath().resolve("log").toString();
         Files.writeString(logConf, String.join("\n",
                 "writers=file,stdout",
@@ -137,7 +140,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                 "w.file.rollSize=128m",
                 "w.file.sizeLimit=1g",
                 "w.stdout.class=io.questdb.log.LogConsoleWriter",
-                "w.stdout.level=ERROR,CRITICAL",
+                "w.stdout.level=CRITICAL",
                 ""));
         return logConf;
     }
