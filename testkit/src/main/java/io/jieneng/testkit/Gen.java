@@ -56,6 +56,11 @@ public final class Gen {
         }
     }
 
+    /** Any long, as a seed for instance; the edges (the extremes, zero, ±1) included. */
+    public static long anyLong(Random r) {
+        return longIn(r, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
     /** A double in [min, max] at full precision, edges (ends, their neighbours, zero) included. */
     public static double doubleIn(Random r, double min, double max) {
         checkRange(min, max);
