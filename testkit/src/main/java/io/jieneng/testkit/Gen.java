@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * Draws the inputs several properties share. Numbers and sizes favour their edges: about one draw in
- * {@link #EDGE_ODDS} is an edge of the range (its ends, the values next to them, zero and ±1 when inside), since a
- * uniform draw from a wide range would almost never meet one, and that is where mistakes hide.
+ * {@link #EDGE_ODDS} is an edge of the range (its ends, zero and ±1 when inside, for whole numbers also the values
+ * next to the ends), since a uniform draw from a wide range would almost never meet one, and that is where
+ * mistakes hide.
  */
 public final class Gen {
 
@@ -61,16 +62,20 @@ public final class Gen {
         return longIn(r, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** A double in [min, max] at full precision, edges (ends, their neighbours, zero) included. */
+    /**
+     * A double in [min, max] at full precision, edges (the ends, zero and ±1 when inside) included. Not the
+     * subnormal neighbours of zero: they stand for no quantity a meter or a person writes.
+     */
     public static double doubleIn(Random r, double min, double max) {
         checkRange(min, max);
         if (r.nextInt(EDGE_ODDS) == 0) {
-            List<Double> edges = new ArrayList<>(List.of(min, max, Math.nextUp(min), Math.nextDown(max)));
-            if (min <= 0 && 0 <= max) {
-                edges.add(0.0);
+            List<Double> edges = new ArrayList<>(List.of(min, max));
+            for (double v = -1; v <= 1; v++) {
+                if (min <= v && v <= max) {
+                    edges.add(v);
+                }
             }
-            double v = edges.get(r.nextInt(edges.size()));
-            return Math.min(max, Math.max(min, v));
+            return edges.get(r.nextInt(edges.size()));
         }
         // Half the draws uniform, half log-uniform in magnitude, so small values of a wide range come up too.
         if (r.nextBoolean() || min < 0 || min == 0 && max <= 1) {
