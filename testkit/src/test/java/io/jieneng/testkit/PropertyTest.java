@@ -1,5 +1,7 @@
 package io.jieneng.testkit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,6 +15,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PropertyTest {
+
+    private String tryBefore;
+
+    /** These tests count tries, so a -Djieneng.try given to the whole build must not reach them. */
+    @BeforeEach
+    void runEveryTry() {
+        tryBefore = System.getProperty(Property.TRY_PROPERTY);
+        System.clearProperty(Property.TRY_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreTry() {
+        if (tryBefore != null) {
+            System.setProperty(Property.TRY_PROPERTY, tryBefore);
+        }
+    }
 
     @Test
     void aFailingPropertyNamesItselfTheTryTheSeedsTheInputAndHowToRerun() {
@@ -70,19 +88,11 @@ class PropertyTest {
 
         List<Long> all = new ArrayList<>();
         Property.check("one", 10, r -> all.add(r.nextLong()));
-        String before = System.getProperty(Property.TRY_PROPERTY);
         System.setProperty(Property.TRY_PROPERTY, "7");
-        try {
-            List<Long> only = new ArrayList<>();
-            Property.check("one", 10, r -> only.add(r.nextLong()));
-            assertThat(only).containsExactly(all.get(7));
-        } finally {
-            if (before == null) {
-                System.clearProperty(Property.TRY_PROPERTY);
-            } else {
-                System.setProperty(Property.TRY_PROPERTY, before);
-            }
-        }
+        List<Long> only = new ArrayList<>();
+        Property.check("one", 10, r -> only.add(r.nextLong()));
+        assertThat(only).containsExactly(all.get(7));
+        System.clearProperty(Property.TRY_PROPERTY);
         assertThatThrownBy(() -> Property.check(0, r -> { })).isInstanceOf(IllegalArgumentException.class);
     }
 
