@@ -44,7 +44,7 @@ public class StartupBanner {
         store.embedded().ifPresent(q -> sb.append("  QuestDB       http://127.0.0.1:").append(q.httpPort())
                 .append("  (web console; PostgreSQL wire on ").append(q.pgPort()).append(")\n"));
         if (store.embedded().isEmpty()) {
-            sb.append("  Store         ").append(config.store()).append('\n');
+            sb.append("  Store         ").append(config.store().configName()).append('\n');
         }
         // A password the operator chose is not echoed into logs; a generated one must be shown to be usable.
         sb.append("  Admin         user admin, password ")
