@@ -29,7 +29,7 @@ final class Configuration {
     /** The keys of docs/CONFIG.md's tables; a cell may shorten a key as {@code `_PG_PASSWORD`}. */
     static Set<String> documented() {
         Set<String> out = new TreeSet<>();
-        for (String line : Repo.read(Repo.ROOT.resolve("README.md")).split("\n")) {
+        for (String line : Repo.read(Repo.ROOT.resolve("docs/CONFIG.md")).split("\n")) {
             if (!line.startsWith("| `JIENENG_")) {
                 continue;
             }
