@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
-/** The alert engine's settings ({@code JIENENG_ALERTS_*}, README.md and docs/ALERTS.md). */
+/** The alert engine's settings ({@code JIENENG_ALERTS_*}, docs/CONFIG.md and docs/ALERTS.md). */
 @ConfigMapping(prefix = "jieneng.alerts")
 public interface AlertsConfig {
 
