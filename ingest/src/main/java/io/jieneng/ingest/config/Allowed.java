@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 
 /**
  * The values a configuration key allows, as SmallRye converters named on the key with {@code @WithConverter}, so
@@ -117,51 +118,48 @@ public final class Allowed {
         }
     }
 
-    /** A rate in messages per second; decimals allowed, 0 = no limit. */
-    public static final class Rate implements Converter<Double> {
+    /** A finite decimal that a test allows. */
+    public abstract static class DecimalRange implements Converter<Double> {
+        private final DoublePredicate allowed;
+        private final String expected;
+
+        protected DecimalRange(DoublePredicate allowed, String expected) {
+            this.allowed = allowed;
+            this.expected = expected;
+        }
+
         @Override
         public Double convert(String value) {
             try {
                 double d = Double.parseDouble(value.trim());
-                if (d >= 0 && d <= 1e9) {
+                if (Double.isFinite(d) && allowed.test(d)) {
                     return d;
                 }
             } catch (NumberFormatException e) {
                 // refused below
             }
-            throw new NotAllowed("a number from 0 (no limit) to 1000000000");
+            throw new NotAllowed(expected);
+        }
+    }
+
+    /** A rate in messages per second; decimals allowed, 0 = no limit. */
+    public static final class Rate extends DecimalRange {
+        public Rate() {
+            super(d -> d >= 0 && d <= 1e9, "a number from 0 (no limit) to 1000000000");
         }
     }
 
     /** A share from 0 to 1 (completeness, ratios). */
-    public static final class Share implements Converter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                double d = Double.parseDouble(value.trim());
-                if (d >= 0 && d <= 1) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new NotAllowed("a number from 0 to 1");
+    public static final class Share extends DecimalRange {
+        public Share() {
+            super(d -> d >= 0 && d <= 1, "a number from 0 to 1");
         }
     }
 
     /** A positive decimal (a limit such as a PUE). */
-    public static final class PositiveDecimal implements Converter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                double d = Double.parseDouble(value.trim());
-                if (d > 0 && Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new NotAllowed("a number above 0");
+    public static final class PositiveDecimal extends DecimalRange {
+        public PositiveDecimal() {
+            super(d -> d > 0, "a number above 0");
         }
     }
 
