@@ -112,7 +112,7 @@ class DashboardQueriesIT {
                 + required("JIENENG_TEST_MQTT_PORT"));
         env.put("JIENENG_BRIDGE_CLIENT_ID", "dashboards-it-" + id);
         env.put("JIENENG_BRIDGE_GROUP", "dashboards-it-" + id);
-        ingest = IngestMain.start(env::get);
+        ingest = IngestMain.start(env);
         int port = ingest.listener().orElseThrow().port();
 
         Simulator simulator = new Simulator(registry, SimulatorOptions.defaults().withBroker("127.0.0.1", port)

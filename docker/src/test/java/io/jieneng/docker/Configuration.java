@@ -1,9 +1,9 @@
 package io.jieneng.docker;
 
+import io.jieneng.analytics.platform.ConfigMappings;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,24 +14,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which JIENENG_* variables the application documents (README.md's configuration table) and which it reads:
- * a literal key in the sources of devices, ingest and analytics (their lookups name keys in full), a key of
- * analytics' Quarkus configuration mapping {@code JienengConfig} (environment name of each property, as Quarkus
- * maps them), or a key the {@code jieneng} launcher or an image's ENTRYPOINT expands.
+ * Which JIENENG_* variables the application documents (docs/CONFIG.md's tables) and which it reads: a key of the
+ * platform's configuration mappings ({@code ConfigMappings}, which include the ingest's), a literal key in the
+ * sources of devices, ingest and analytics, or a key the {@code jieneng} launcher or an image's ENTRYPOINT expands.
  */
 final class Configuration {
 
     private static final Pattern KEY = Pattern.compile("JIENENG_[A-Z0-9_]*[A-Z0-9]");
     private static final Pattern CODE = Pattern.compile("`([A-Z0-9_]+)`");
-    private static final String CONFIG_MAPPING = "io.jieneng.analytics.platform.JienengConfig";
 
     private Configuration() {
     }
 
-    /** The keys of README.md's configuration table; a cell may shorten a key as {@code `_PG_PASSWORD`}. */
+    /** The keys of docs/CONFIG.md's tables; a cell may shorten a key as {@code `_PG_PASSWORD`}. */
     static Set<String> documented() {
         Set<String> out = new TreeSet<>();
-        for (String line : Repo.read(Repo.ROOT.resolve("README.md")).split("\n")) {
+        for (String line : Repo.read(Repo.ROOT.resolve("docs/CONFIG.md")).split("\n")) {
             if (!line.startsWith("| `JIENENG_")) {
                 continue;
             }
@@ -68,11 +66,7 @@ final class Configuration {
             }
         }
         literalKeys(Repo.read(Repo.ROOT.resolve("jieneng")), out);
-        try {
-            mapping(Class.forName(CONFIG_MAPPING), "JIENENG", out);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("analytics' configuration mapping is not on the test class path", e);
-        }
+        ConfigMappings.keys().forEach(key -> out.add(key.env()));
         return out;
     }
 
@@ -91,38 +85,5 @@ final class Configuration {
         while (m.find()) {
             out.add(m.group());
         }
-    }
-
-    /**
-     * The environment names of a SmallRye configuration mapping: each method is a property, named in kebab case
-     * unless {@code @WithName} says otherwise, and a nested interface a group of them.
-     */
-    private static void mapping(Class<?> type, String prefix, Set<String> out) {
-        for (Method m : type.getDeclaredMethods()) {
-            if (m.isDefault() || m.isSynthetic() || m.getParameterCount() > 0) {
-                continue;
-            }
-            String name = kebab(m.getName());
-            for (Annotation a : m.getAnnotations()) {
-                if (a.annotationType().getSimpleName().equals("WithName")) {
-                    try {
-                        name = (String) a.annotationType().getMethod("value").invoke(a);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            String env = prefix + "_" + name.toUpperCase().replaceAll("[^A-Z0-9]", "_");
-            Class<?> result = m.getReturnType();
-            if (result.isInterface() && result.getName().startsWith(CONFIG_MAPPING)) {
-                mapping(result, env, out);
-            } else {
-                out.add(env);
-            }
-        }
-    }
-
-    static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 }

@@ -2,6 +2,7 @@ package io.jieneng.docker;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jieneng.docker.Dockerfile.Instruction;
+import io.jieneng.ingest.config.Settings;
 import io.jieneng.ingest.ops.OpsConfig;
 import io.jieneng.ingest.ops.OpsServer;
 import org.junit.jupiter.api.Test;
@@ -133,8 +134,8 @@ class DockerfilesTest {
         Path script = Repo.DOCKER.resolve("healthcheck.sh");
         assertThat(Files.isExecutable(script)).isTrue();
         AtomicBoolean ready = new AtomicBoolean(true);
-        OpsServer ops = new OpsServer(OpsConfig.fromLookup(Map.of("JIENENG_INGEST_METRICS_HOST", "127.0.0.1",
-                "JIENENG_INGEST_METRICS_PORT", "0")::get), () -> "", Map.of("store", ready::get));
+        OpsServer ops = new OpsServer(OpsConfig.from(Settings.ingest(Map.of("JIENENG_INGEST_METRICS_HOST", "127.0.0.1",
+                "JIENENG_INGEST_METRICS_PORT", "0")).ingest().metrics()), () -> "", Map.of("store", ready::get));
         ops.start();
         try {
             String port = Integer.toString(ops.port());

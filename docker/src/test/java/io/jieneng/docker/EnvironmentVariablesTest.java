@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every variable the compose files set is one something reads: a JIENENG_* key must be documented in README.md
+ * Every variable the compose files set is one something reads: a JIENENG_* key must be documented in docs/CONFIG.md
  * and read by the application (or the image's entrypoint); the Jieneng images get nothing else; the third-party
  * images get only their own documented prefixes, and the GRAFANA_* and init-script variables must be used by the
  * provisioning files and scripts this repository mounts into them. A key that is set but read by nothing fails.
@@ -101,7 +101,7 @@ class EnvironmentVariablesTest {
             String where = f.path().getFileName() + " service " + name + ": " + key;
             if (key.startsWith("JIENENG_")) {
                 if (!documented.contains(key)) {
-                    out.add(where + " is not documented in README.md");
+                    out.add(where + " is not documented in docs/CONFIG.md");
                 }
                 if (!read.contains(key) && !entrypoint.contains(key)) {
                     out.add(where + " is read by nothing");

@@ -6,6 +6,8 @@ import io.jieneng.devices.registry.RegistryStore;
 import io.jieneng.devices.security.SecretHasher;
 import io.jieneng.ingest.bridge.Bridge;
 import io.jieneng.ingest.bridge.BridgeConfig;
+import io.jieneng.ingest.config.IngestSettings;
+import io.jieneng.ingest.config.Settings;
 import io.jieneng.ingest.ops.OpsConfig;
 import io.jieneng.ingest.ops.OpsServer;
 import io.jieneng.ingest.quarantine.QuarantineStore;
@@ -25,7 +27,6 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
- * The standalone ingest ({@code ./jieneng ingest}; scaled out horizontally). Configured by environment variables:
- * those of {@link IngestConfig}, {@link BridgeConfig} (bridge mode when {@code JIENENG_BRIDGE_URL} is set) and
- * {@link OpsConfig} ({@code /metrics}, {@code /health/ready}), plus the registry database: {@code JIENENG_DB_URL}
- * (default an H2 file in {@code JIENENG_DATA_DIR}, default {@code ./data}), {@code JIENENG_DB_USER},
- * {@code JIENENG_DB_PASSWORD}. The registry snapshot is reloaded every 30 seconds, so imports made through
+ * The standalone ingest ({@code ./jieneng ingest}; scaled out horizontally). Configured by the environment variables
+ * of {@link IngestSettings} (docs/CONFIG.md): the listener, the store, bridge mode when {@code JIENENG_BRIDGE_URL} is
+ * set, the operations endpoint ({@code /metrics}, {@code /health/ready}) and the registry database
+ * ({@code JIENENG_DB_URL}, default an H2 file in {@code JIENENG_DATA_DIR}). A value a key does not allow stops it
+ * before anything starts, with one line naming the key, the value and what is allowed. The registry snapshot is reloaded every 30 seconds, so imports made through
  * analytics reach a standalone ingest within that time.
  */
 public final class IngestMain {
@@ -54,7 +55,11 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Instance ingest = start(System::getenv);
+        Optional<Config> config = configure(System.getenv(), line -> LOG.error(line));
+        if (config.isEmpty()) {
+            System.exit(2);
+        }
+        Instance ingest = start(config.get());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ingest.close();
@@ -64,23 +69,67 @@ public final class IngestMain {
     }
 
     /**
-     * Starts the standalone ingest that {@code env} describes ({@code env} returns {@code null} for a key that is
-     * not set): the registry, the store writer, the operations endpoint, the MQTT listener unless
-     * {@code JIENENG_BRIDGE_ONLY} and the bridge when {@code JIENENG_BRIDGE_URL} is set. Every key is read before
-     * anything starts, so a bad value fails at once, naming the key.
+     * Everything the standalone ingest is configured with, read from the environment variables {@code env} before
+     * anything starts.
+     *
+     * @param ingest the listener, the store and the pipeline
+     * @param bridge the bridge, when {@code JIENENG_BRIDGE_URL} is set
+     * @param ops    the operations endpoint
+     * @param dbUrl  the registry database (default an H2 file under {@code JIENENG_DATA_DIR})
      */
-    public static Instance start(Function<String, String> env) throws Exception {
-        IngestConfig config = IngestConfig.fromLookup(env);
-        Optional<BridgeConfig> bridgeConfig = BridgeConfig.fromLookup(env);
-        OpsConfig opsConfig = OpsConfig.fromLookup(env);
-        String url = env.apply("JIENENG_DB_URL");
-        if (url == null || url.isBlank()) {
-            String dataDir = env.apply("JIENENG_DATA_DIR");
-            url = RegistryDatabase.h2FileUrl(Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir));
+    public record Config(IngestConfig ingest, Optional<BridgeConfig> bridge, OpsConfig ops, String dbUrl,
+                         String dbUser, String dbPassword) {
+
+        /**
+         * Reads and checks every key.
+         *
+         * @throws IllegalArgumentException naming the key, the value and what is allowed
+         */
+        public static Config read(Map<String, String> env) {
+            IngestSettings s = Settings.ingest(env);
+            return new Config(IngestConfig.from(s), BridgeConfig.from(s.bridge()), OpsConfig.from(s.ingest().metrics()),
+                    s.db().url().orElseGet(() -> RegistryDatabase.h2FileUrl(s.dataDir())),
+                    s.db().user().orElse(null), s.db().password().orElse(null));
         }
+
+        /** Never shows the passwords. */
+        @Override
+        public String toString() {
+            return "Config[ingest=" + ingest + ", bridge=" + bridge + ", ops=" + ops + ", dbUrl=" + dbUrl + "]";
+        }
+    }
+
+    /**
+     * The configuration {@code env} describes, or empty after reporting why it cannot start: one line per refused
+     * key, naming the key, the value and what is allowed (no stack trace: the line is the whole story).
+     */
+    static Optional<Config> configure(Map<String, String> env, Consumer<String> report) {
+        try {
+            return Optional.of(Config.read(env));
+        } catch (Settings.InvalidSetting e) {
+            e.lines().forEach(report);
+        } catch (IllegalArgumentException e) {
+            report.accept(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Starts the standalone ingest that the environment variables {@code env} describe; see {@link #start(Config)}. */
+    public static Instance start(Map<String, String> env) throws Exception {
+        return start(Config.read(env));
+    }
+
+    /**
+     * Starts the standalone ingest: the registry, the store writer, the operations endpoint, the MQTT listener
+     * unless {@code JIENENG_BRIDGE_ONLY} and the bridge when {@code JIENENG_BRIDGE_URL} is set.
+     */
+    public static Instance start(Config c) throws Exception {
+        IngestConfig config = c.ingest();
+        Optional<BridgeConfig> bridgeConfig = c.bridge();
+        String url = c.dbUrl();
         Instance ingest = new Instance();
         try {
-            ingest.database = RegistryDatabase.open(url, env.apply("JIENENG_DB_USER"), env.apply("JIENENG_DB_PASSWORD"));
+            ingest.database = RegistryDatabase.open(url, c.dbUser(), c.dbPassword());
             RegistryStore store = ingest.database.store(new SecretHasher(config.bcryptCost()));
             AtomicReference<Registry> snapshot = new AtomicReference<>(store.load());
             ingest.reload = reloadEvery(RELOAD_SECONDS, store, snapshot);
@@ -92,7 +141,7 @@ public final class IngestMain {
             ingest.core = new IngestCore(config, snapshot::get, sinks,
                     new QuarantineStore(ingest.database.dataSource(), config.quarantineMaxRows()), meters,
                     Clock.systemUTC());
-            ingest.ops = new OpsServer(opsConfig, meters::scrape, Map.of("store", ingest.core::storeReachable));
+            ingest.ops = new OpsServer(c.ops(), meters::scrape, Map.of("store", ingest.core::storeReachable));
             ingest.ops.start();
             if (bridgeConfig.map(b -> !b.bridgeOnly()).orElse(true)) {
                 ingest.listener = new IngestServer(ingest.core, store);

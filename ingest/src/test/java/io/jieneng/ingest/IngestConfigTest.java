@@ -1,5 +1,6 @@
 package io.jieneng.ingest;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.server.TlsSettings;
@@ -54,7 +55,7 @@ class IngestConfigTest {
                 Map.entry("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND", "0.5"),
                 Map.entry("JIENENG_INGEST_MESSAGE_BURST", "10"),
                 Map.entry("JIENENG_INGEST_MAX_CONNECTIONS_PER_IP", "0"));
-        IngestConfig c = IngestConfig.fromLookup(env::get);
+        IngestConfig c = TestSettings.ingest(env);
         assertThat(c.plainEnabled()).isFalse();
         assertThat(c.tls()).isEqualTo(new TlsSettings(18883, Path.of("/etc/j/cert.pem"), Path.of("/etc/j/key.pem"),
                 Path.of("/etc/j/devices-ca.pem"), TlsSettings.ClientAuth.REQUIRE));
@@ -64,28 +65,28 @@ class IngestConfigTest {
 
     @Test
     void aClientCaAloneMakesClientCertificatesOptional() {
-        IngestConfig c = IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem", "JIENENG_MQTT_TLS_KEY",
-                "k.pem", "JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem")::get);
+        IngestConfig c = TestSettings.ingest(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem", "JIENENG_MQTT_TLS_KEY",
+                "k.pem", "JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem"));
         assertThat(c.tls().clientAuth()).isEqualTo(TlsSettings.ClientAuth.OPTIONAL);
         assertThat(c.tls().port()).isEqualTo(8883);
     }
 
     @Test
     void explainsIncompleteTlsSettings() {
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem")))
                 .hasMessageContaining("JIENENG_MQTT_TLS_KEY");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_TLS_CLIENT_CA", "ca.pem")))
                 .hasMessageContaining("JIENENG_MQTT_TLS_CERT");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
-                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "require")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
+                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "require")))
                 .hasMessageContaining("JIENENG_MQTT_TLS_CLIENT_CA");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
-                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "sometimes")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_TLS_CERT", "c.pem",
+                "JIENENG_MQTT_TLS_KEY", "k.pem", "JIENENG_MQTT_TLS_CLIENT_AUTH", "sometimes")))
                 .hasMessageContaining("JIENENG_MQTT_TLS_CLIENT_AUTH").hasMessageContaining("sometimes");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_RECEIVE_MAXIMUM", "0")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_RECEIVE_MAXIMUM", "0")))
                 .hasMessageContaining("JIENENG_MQTT_RECEIVE_MAXIMUM");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND",
-                "fast")::get)).hasMessageContaining("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND");
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND",
+                "fast"))).hasMessageContaining("JIENENG_INGEST_MAX_MESSAGES_PER_SECOND");
     }
 
     @Test
@@ -98,7 +99,7 @@ class IngestConfigTest {
                 Map.entry("JIENENG_QUESTDB_TABLE_PREFIX", "it_"),
                 Map.entry("JIENENG_INGEST_MAX_FUTURE_SECONDS", "60"),
                 Map.entry("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"), Map.entry("JIENENG_BCRYPT_COST", "12"));
-        IngestConfig c = IngestConfig.fromLookup(env::get);
+        IngestConfig c = TestSettings.ingest(env);
         assertThat(c.mqttHost()).isEqualTo("127.0.0.1");
         assertThat(c.mqttPort()).isZero();
         assertThat(c.allowAnonymous()).isTrue();
@@ -116,15 +117,15 @@ class IngestConfigTest {
 
     @Test
     void namesTheKeyAndTheValueOfABadSetting() {
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_PORT", "18a3")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_PORT", "18a3")))
                 .hasMessageContaining("JIENENG_MQTT_PORT").hasMessageContaining("18a3");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_PORT", "70000")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_PORT", "70000")))
                 .hasMessageContaining("JIENENG_MQTT_PORT").hasMessageContaining("70000");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_STORE", "mongo")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_STORE", "mongo")))
                 .hasMessageContaining("JIENENG_STORE").hasMessageContaining("mongo");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_TIMEZONE", "Mars/Base")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_TIMEZONE", "Mars/Base")))
                 .hasMessageContaining("JIENENG_TIMEZONE").hasMessageContaining("Mars/Base");
-        assertThatThrownBy(() -> IngestConfig.fromLookup(Map.of("JIENENG_MQTT_ALLOW_ANONYMOUS", "yes")::get))
+        assertThatThrownBy(() -> TestSettings.ingest(Map.of("JIENENG_MQTT_ALLOW_ANONYMOUS", "yes")))
                 .hasMessageContaining("JIENENG_MQTT_ALLOW_ANONYMOUS").hasMessageContaining("yes");
     }
 }

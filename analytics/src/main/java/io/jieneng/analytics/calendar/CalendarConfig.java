@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The working-time calendar's settings ({@code JIENENG_CALENDAR_*}, README.md and docs/ALERTS.md). */
+/** The working-time calendar's settings ({@code JIENENG_CALENDAR_*}, docs/CONFIG.md and docs/ALERTS.md). */
 @ConfigMapping(prefix = "jieneng.calendar")
 public interface CalendarConfig {
 

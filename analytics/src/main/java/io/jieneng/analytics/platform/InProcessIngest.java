@@ -15,18 +15,17 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * The ingest inside this process (single node): the same {@link IngestServer} listener and, with
  * {@code JIENENG_BRIDGE_URL}, the same broker {@link Bridge} that the standalone ingest runs, configured by the same
- * {@code JIENENG_MQTT_*}, {@code JIENENG_INGEST_*} and {@code JIENENG_BRIDGE_*} keys, writing to the store analytics
+ * {@code JIENENG_MQTT_*}, {@code JIENENG_INGEST_*} and {@code JIENENG_BRIDGE_*} keys (the ingest's mapping, which
+ * {@link JienengConfig} extends), writing to the store analytics
  * reads and to the quarantine in the registry database.
  */
 @ApplicationScoped
@@ -37,9 +36,6 @@ public class InProcessIngest {
 
     @Inject
     JienengConfig config;
-
-    @Inject
-    Config rawConfig;
 
     @Inject
     RegistryService registry;
@@ -56,15 +52,14 @@ public class InProcessIngest {
     private QuarantineStore quarantine;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) throws InterruptedException {
-        // The ingest keys are looked up by their environment-variable names, exactly as the standalone main does.
-        Function<String, String> lookup = name -> rawConfig.getOptionalValue(name, String.class).orElse(null);
-        IngestConfig ingest = IngestConfig.fromLookup(lookup);
+        // The ingest keys are those of the standalone ingest: JienengConfig extends its mapping.
+        IngestConfig ingest = IngestConfig.from(config);
         quarantine = new QuarantineStore(registry.dataSource(), ingest.quarantineMaxRows());
         if (!config.inProcessIngest()) {
             LOG.info("in-process ingest disabled (JIENENG_IN_PROCESS_INGEST=false); run ./jieneng ingest instead");
             return;
         }
-        Optional<BridgeConfig> bridgeConfig = BridgeConfig.fromLookup(lookup);
+        Optional<BridgeConfig> bridgeConfig = BridgeConfig.from(config.bridge());
         core = new IngestCore(ingest, registry::current, ReadingSinks.createAll(store.settings(), registry::current,
                 ReadingSinks.writers(store.settings(), ingest.storeWriters())), quarantine, meters, Clock.systemUTC());
         if (bridgeConfig.map(b -> !b.bridgeOnly()).orElse(true)) {

@@ -30,7 +30,7 @@ public class PlatformReadiness implements HealthCheck {
         boolean registryUp = registryReachable();
         return HealthCheckResponse.named("jieneng")
                 .status(storeUp && registryUp)
-                .withData("store", config.store() + (storeUp ? " reachable" : " unreachable"))
+                .withData("store", config.store().configName() + (storeUp ? " reachable" : " unreachable"))
                 .withData("registry", registryUp ? "reachable" : "unreachable")
                 .build();
     }

@@ -45,7 +45,7 @@ public class StartupBanner {
                 .append("  (web console; PostgreSQL wire on ").append(q.pgPort()).append("; log in ")
                 .append(q.logDir()).append(")\n"));
         if (store.embedded().isEmpty()) {
-            sb.append("  Store         ").append(config.store()).append('\n');
+            sb.append("  Store         ").append(config.store().configName()).append('\n');
         }
         // A password the operator chose is not echoed into logs; a generated one must be shown to be usable.
         sb.append("  Admin         user admin, password ")

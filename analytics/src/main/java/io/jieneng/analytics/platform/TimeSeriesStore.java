@@ -7,6 +7,7 @@ import io.jieneng.analytics.rollup.RollupStore;
 import io.jieneng.analytics.store.InfluxDbReadingStore;
 import io.jieneng.analytics.store.QuestDbReadingStore;
 import io.jieneng.analytics.store.ReadingStore;
+import io.jieneng.ingest.config.IngestSettings;
 import io.jieneng.ingest.sink.StoreSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,17 +40,14 @@ public class TimeSeriesStore {
     private RollupStore rollups;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
-        String kind = config.store();
-        switch (kind) {
-            case "questdb" -> startQuestDb();
-            case "influxdb" -> startInfluxDb();
-            default -> throw new IllegalStateException(
-                    "JIENENG_STORE must be questdb or influxdb, was '" + kind + "'");
+        switch (config.store()) {
+            case QUESTDB -> startQuestDb();
+            case INFLUXDB -> startInfluxDb();
         }
     }
 
     private void startQuestDb() {
-        JienengConfig.QuestDb q = config.questdb();
+        IngestSettings.QuestDb q = config.questdb();
         String prefix = q.tablePrefix().orElse("");
         String httpUrl;
         String pgUrl;
@@ -58,8 +56,7 @@ public class TimeSeriesStore {
             httpUrl = embedded.httpUrl();
             pgUrl = embedded.pgJdbcUrl();
         } else {
-            httpUrl = q.url().orElseThrow(() -> new IllegalStateException(
-                    "JIENENG_QUESTDB_URL is required when JIENENG_QUESTDB_EMBEDDED=false"));
+            httpUrl = q.url();
             pgUrl = q.pgUrl().orElseThrow(() -> new IllegalStateException(
                     "JIENENG_QUESTDB_PG_URL is required when JIENENG_QUESTDB_EMBEDDED=false"));
         }
@@ -69,7 +66,7 @@ public class TimeSeriesStore {
     }
 
     private void startInfluxDb() {
-        JienengConfig.Influx i = config.influx();
+        IngestSettings.Influx i = config.influx();
         settings = StoreSettings.influxDb(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null));
         reader = new InfluxDbReadingStore(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null));
         rollups = new InfluxDbRollupStore(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null),

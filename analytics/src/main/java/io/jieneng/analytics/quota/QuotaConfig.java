@@ -1,6 +1,8 @@
 package io.jieneng.analytics.quota;
 
+import io.jieneng.ingest.config.Allowed;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Quota settings; {@code jieneng.quota.x-y} is the environment variable {@code JIENENG_QUOTA_X_Y}. */
@@ -12,5 +14,6 @@ public interface QuotaConfig {
      * its data completeness over the institution's counting meters reaches this share (docs/ENERGY.md).
      */
     @WithDefault("0.9")
+    @WithConverter(Allowed.Share.class)
     double seasonalMinCompleteness();
 }

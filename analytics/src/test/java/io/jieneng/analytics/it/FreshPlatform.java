@@ -60,9 +60,9 @@ public class FreshPlatform implements QuarkusTestResourceLifecycleManager {
         }
         if (bridge) {
             // The ingest keys are read by their environment-variable names, in-process as standalone.
-            config.put("JIENENG_BRIDGE_URL", "tcp://" + TestServers.mqttHost() + ":" + TestServers.mqttPort());
-            config.put("JIENENG_BRIDGE_CLIENT_ID", "it-bridge-" + UUID.randomUUID());
-            config.put("JIENENG_BRIDGE_GROUP", "it" + UUID.randomUUID().toString().replace("-", ""));
+            config.put("jieneng.bridge.url", "tcp://" + TestServers.mqttHost() + ":" + TestServers.mqttPort());
+            config.put("jieneng.bridge.client-id", "it-bridge-" + UUID.randomUUID());
+            config.put("jieneng.bridge.group", "it" + UUID.randomUUID().toString().replace("-", ""));
         }
         if (registryFile != null) {
             config.put("jieneng.registry-file", registryFile);

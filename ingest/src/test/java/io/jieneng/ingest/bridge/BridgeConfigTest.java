@@ -1,5 +1,6 @@
 package io.jieneng.ingest.bridge;
 
+import io.jieneng.ingest.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BridgeConfigTest {
 
     static Optional<BridgeConfig> read(Map<String, String> env) {
-        return BridgeConfig.fromLookup(env::get, () -> "ingest-2.example");
+        return BridgeConfig.from(Settings.ingest(env).bridge(), () -> "ingest-2.example");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jieneng.ingest.bridge;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.quarantine.QuarantineStore;
@@ -51,7 +52,7 @@ final class BrokerFixture {
 
     /** One ingest instance: the test registry, a 5 ms batch delay, metrics of its own. */
     static IngestCore core(ReadingSink sink, QuarantineStore quarantine, SimpleMeterRegistry meters) {
-        IngestConfig config = IngestConfig.fromLookup(Map.of("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5")::get);
+        IngestConfig config = TestSettings.ingest(Map.of("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"));
         return new IngestCore(config, TestRegistry::registry, sink, quarantine, meters, Clock.systemUTC());
     }
 
@@ -64,7 +65,7 @@ final class BrokerFixture {
         // Long enough for any test, short enough that Mosquitto forgets the sessions of a crashed run.
         env.put("JIENENG_BRIDGE_SESSION_EXPIRY_SECONDS", "300");
         env.putAll(extra);
-        return BridgeConfig.fromLookup(env::get).orElseThrow();
+        return TestSettings.bridge(env).orElseThrow();
     }
 
     /** A device publishing straight to the broker, as a meter behind EMQX or HiveMQ would. */

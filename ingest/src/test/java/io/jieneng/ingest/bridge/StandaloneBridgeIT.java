@@ -95,7 +95,7 @@ class StandaloneBridgeIT {
 
     @Test
     void theListenerAndTheBridgeFeedOneStoreAndShowInMetrics() throws Exception {
-        ingest = IngestMain.start(env(Map.of())::get);
+        ingest = IngestMain.start(env(Map.of()));
         Bridge bridge = ingest.bridge().orElseThrow();
         await().atMost(WAIT).until(bridge::isConnected);
 
@@ -130,7 +130,7 @@ class StandaloneBridgeIT {
 
     @Test
     void bridgeOnlyRunsNoListener() throws Exception {
-        ingest = IngestMain.start(env(Map.of("JIENENG_BRIDGE_ONLY", "true"))::get);
+        ingest = IngestMain.start(env(Map.of("JIENENG_BRIDGE_ONLY", "true")));
         assertThat(ingest.listener()).isEmpty();
         Bridge bridge = ingest.bridge().orElseThrow();
         await().atMost(WAIT).until(bridge::isConnected);

@@ -1,5 +1,6 @@
 package io.jieneng.ingest.it;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.quarantine.QuarantineStore;
@@ -42,7 +43,7 @@ final class LiveIngest implements AutoCloseable {
         Map<String, String> env = new HashMap<>(Map.of("JIENENG_MQTT_HOST", "127.0.0.1", "JIENENG_MQTT_PORT", "0",
                 "JIENENG_MQTT_TLS_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"));
         env.putAll(overrides);
-        IngestConfig config = IngestConfig.fromLookup(env::get);
+        IngestConfig config = TestSettings.ingest(env);
         core = new IngestCore(config, TestRegistry::registry, table.sink(), quarantine, meters, Clock.systemUTC());
         server = new IngestServer(core, new InMemoryRegistryStore(TestRegistry.document()));
         server.start();

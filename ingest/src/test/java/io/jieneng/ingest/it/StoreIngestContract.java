@@ -1,5 +1,6 @@
 package io.jieneng.ingest.it;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
@@ -65,8 +66,8 @@ abstract class StoreIngestContract {
         quarantine = new QuarantineStore(ds, 1000);
         sink = new GatedSink(store);
         meters = new SimpleMeterRegistry();
-        IngestConfig config = IngestConfig.fromLookup(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
-                "JIENENG_MQTT_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5")::get);
+        IngestConfig config = TestSettings.ingest(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
+                "JIENENG_MQTT_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"));
         core = new IngestCore(config, TestRegistry::registry, sink, quarantine, meters, Clock.systemUTC());
         server = new IngestServer(core, new InMemoryRegistryStore(TestRegistry.document()));
         server.start();

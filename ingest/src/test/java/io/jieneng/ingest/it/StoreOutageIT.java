@@ -1,5 +1,6 @@
 package io.jieneng.ingest.it;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
@@ -74,9 +75,9 @@ class StoreOutageIT {
         influx = new InfluxProcess(dir).start();
         String database = "outage_" + UUID.randomUUID().toString().replace("-", "");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        IngestConfig config = IngestConfig.fromLookup(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
+        IngestConfig config = TestSettings.ingest(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
                 "JIENENG_MQTT_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "20",
-                "JIENENG_INGEST_MAX_PENDING_READINGS", Integer.toString(MAX_PENDING))::get);
+                "JIENENG_INGEST_MAX_PENDING_READINGS", Integer.toString(MAX_PENDING)));
         core = new IngestCore(config, TestRegistry::registry,
                 ReadingSinks.create(StoreSettings.influxDb(influx.url(), database, null, null), TestRegistry::registry),
                 new QuarantineStore(quarantineDb(), 1000), meters, Clock.systemUTC());

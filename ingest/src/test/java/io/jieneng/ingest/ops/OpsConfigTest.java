@@ -1,5 +1,6 @@
 package io.jieneng.ingest.ops;
 
+import io.jieneng.ingest.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -11,21 +12,21 @@ class OpsConfigTest {
 
     @Test
     void defaultsToEveryAddressOnThePrometheusExporterPort() {
-        assertThat(OpsConfig.fromLookup(k -> null)).isEqualTo(new OpsConfig("0.0.0.0", 9464));
+        assertThat(TestSettings.ops(Map.of())).isEqualTo(new OpsConfig("0.0.0.0", 9464));
     }
 
     @Test
     void zeroMeansAnyFreePort() {
-        assertThat(OpsConfig.fromLookup(Map.of("JIENENG_INGEST_METRICS_HOST", "127.0.0.1",
-                "JIENENG_INGEST_METRICS_PORT", "0")::get)).isEqualTo(new OpsConfig("127.0.0.1", 0));
+        assertThat(TestSettings.ops(Map.of("JIENENG_INGEST_METRICS_HOST", "127.0.0.1",
+                "JIENENG_INGEST_METRICS_PORT", "0"))).isEqualTo(new OpsConfig("127.0.0.1", 0));
     }
 
     @Test
     void aBadPortNamesTheKeyAndTheValue() {
-        assertThatThrownBy(() -> OpsConfig.fromLookup(Map.of("JIENENG_INGEST_METRICS_PORT", "off")::get))
+        assertThatThrownBy(() -> TestSettings.ops(Map.of("JIENENG_INGEST_METRICS_PORT", "off")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("JIENENG_INGEST_METRICS_PORT='off' is not valid");
-        assertThatThrownBy(() -> OpsConfig.fromLookup(Map.of("JIENENG_INGEST_METRICS_PORT", "70000")::get))
+        assertThatThrownBy(() -> TestSettings.ops(Map.of("JIENENG_INGEST_METRICS_PORT", "70000")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.jieneng.ingest.server;
 
+import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.pipeline.RecordingSink;
@@ -39,7 +40,7 @@ class IngestServerTest {
         Map<String, String> env = new HashMap<>(Map.of("JIENENG_MQTT_HOST", "127.0.0.1", "JIENENG_MQTT_PORT", "0",
                 "JIENENG_MQTT_TLS_PORT", "0", "JIENENG_BCRYPT_COST", "4"));
         env.putAll(settings);
-        core = new IngestCore(IngestConfig.fromLookup(env::get), TestRegistry::registry, new RecordingSink(),
+        core = new IngestCore(TestSettings.ingest(env), TestRegistry::registry, new RecordingSink(),
                 new QuarantineStore(ds, 10), new SimpleMeterRegistry(), Clock.systemUTC());
         server = new IngestServer(core, new InMemoryRegistryStore(TestRegistry.document()));
         return server;

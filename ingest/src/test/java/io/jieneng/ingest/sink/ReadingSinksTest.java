@@ -1,5 +1,6 @@
 package io.jieneng.ingest.sink;
 
+import io.jieneng.ingest.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jieneng.ingest.IngestConfig;
@@ -22,8 +23,8 @@ class ReadingSinksTest {
 
     @Test
     void theWritersKeyIsReadAndDefaultsToAuto() {
-        assertThat(IngestConfig.fromLookup(Map.<String, String>of()::get).storeWriters()).isZero();
-        assertThat(IngestConfig.fromLookup(Map.of("JIENENG_INGEST_WRITERS", "6")::get).storeWriters()).isEqualTo(6);
+        assertThat(TestSettings.ingest(Map.<String, String>of()).storeWriters()).isZero();
+        assertThat(TestSettings.ingest(Map.of("JIENENG_INGEST_WRITERS", "6")).storeWriters()).isEqualTo(6);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.jieneng.analytics.alert.webhook;
 
+import io.jieneng.ingest.config.Allowed;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 import java.util.List;
@@ -15,21 +17,26 @@ public interface WebhookConfig {
 
     /** Attempts per delivery before it is given up (state failed, logged, visible in the delivery log). */
     @WithDefault("10")
+    @WithConverter(Allowed.Positive.class)
     int maxAttempts();
 
     /** Wait before the first retry; it doubles after every failure. */
     @WithDefault("10")
+    @WithConverter(Allowed.Positive.class)
     int initialBackoffSeconds();
 
     /** The longest wait between two attempts. */
     @WithDefault("3600")
+    @WithConverter(Allowed.Positive.class)
     int maxBackoffSeconds();
 
     /** How long one attempt may take: connecting, sending and the answer. */
     @WithDefault("10")
+    @WithConverter(Allowed.Positive.class)
     int timeoutSeconds();
 
     /** How often due deliveries are looked for. */
     @WithDefault("2")
+    @WithConverter(Allowed.Positive.class)
     int pollSeconds();
 }

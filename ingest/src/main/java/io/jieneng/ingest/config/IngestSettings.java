@@ -1,0 +1,272 @@
+package io.jieneng.ingest.config;
+
+import io.jieneng.ingest.server.TlsSettings;
+import io.jieneng.ingest.sink.StoreKind;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Every key the ingest reads, with its type, default and allowed values; the one place they are declared. The
+ * standalone ingest loads it with {@link Settings#load}; analytics' {@code JienengConfig} extends it, so the
+ * in-process ingest and the rest of the platform read the very same keys. A property {@code jieneng.mqtt.port} is
+ * set by the environment variable {@code JIENENG_MQTT_PORT} (SmallRye's mapping of environment names);
+ * docs/CONFIG.md lists them all and a test keeps it in step with this interface.
+ */
+@ConfigMapping(prefix = "jieneng")
+public interface IngestSettings {
+
+    /** The time-series store: {@code questdb} or {@code influxdb}. */
+    @WithDefault("questdb")
+    @WithConverter(Allowed.Store.class)
+    StoreKind store();
+
+    /** The deployment time zone: days, months and years are local to it. */
+    @WithDefault("Asia/Shanghai")
+    @WithConverter(Allowed.Zone.class)
+    ZoneId timezone();
+
+    /** bcrypt cost for hashing secrets and passwords on import. */
+    @WithDefault("10")
+    @WithConverter(Allowed.BcryptCost.class)
+    int bcryptCost();
+
+    /** Where the H2 registry (and, in analytics, the embedded QuestDB and the admin password) live. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** The relational database of the registry: H2 under the data directory unless a URL is set. */
+    Db db();
+
+    /** InfluxDB (1.x, or 2.x/3.x through the v1 API), used when {@code store} is {@code influxdb}. */
+    Influx influx();
+
+    /** QuestDB, used when {@code store} is {@code questdb}. */
+    QuestDb questdb();
+
+    /** The MQTT listener. */
+    Mqtt mqtt();
+
+    /** Payload bounds, batching, abuse limits, the quarantine and the standalone operations endpoint. */
+    Ingest ingest();
+
+    /** Bridge mode: reading from an external broker's shared subscription. */
+    Bridge bridge();
+
+    interface Db {
+        /** JDBC URL of the registry database. */
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+    }
+
+    interface Influx {
+        @WithDefault("http://127.0.0.1:8086")
+        String url();
+
+        /** The database; created when missing. */
+        @WithDefault("jieneng")
+        String db();
+
+        Optional<String> user();
+
+        Optional<String> password();
+    }
+
+    interface QuestDb {
+        /** Run QuestDB inside analytics (single node); otherwise connect to {@code url} and {@code pgUrl}. */
+        @WithDefault("true")
+        @WithConverter(Allowed.Bool.class)
+        boolean embedded();
+
+        /** HTTP port of the embedded QuestDB: line-protocol writes and the web console. */
+        @WithDefault("9000")
+        @WithConverter(Allowed.Port.class)
+        int httpPort();
+
+        /** PostgreSQL-wire port of the embedded QuestDB, used for queries. */
+        @WithDefault("8812")
+        @WithConverter(Allowed.Port.class)
+        int pgPort();
+
+        /** HTTP URL of an external QuestDB (the standalone ingest, and analytics with embedded off). */
+        @WithDefault("http://127.0.0.1:9000")
+        String url();
+
+        /** JDBC URL of an external QuestDB's PostgreSQL-wire endpoint. */
+        Optional<String> pgUrl();
+
+        @WithDefault("admin")
+        String pgUser();
+
+        @WithDefault("quest")
+        String pgPassword();
+
+        /** Prefix of the table names, so several deployments or test classes can share one QuestDB. */
+        Optional<String> tablePrefix();
+    }
+
+    interface Mqtt {
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("1883")
+        @WithConverter(Allowed.Port.class)
+        int port();
+
+        /** Accept connections without credentials (they may publish nothing). */
+        @WithDefault("false")
+        @WithConverter(Allowed.Bool.class)
+        boolean allowAnonymous();
+
+        /** False: no plain-TCP listener (TLS only, or only a bridge). */
+        @WithDefault("true")
+        @WithConverter(Allowed.Bool.class)
+        boolean plainEnabled();
+
+        @WithDefault("100")
+        @WithConverter(Allowed.Mqtt16.class)
+        int receiveMaximum();
+
+        @WithDefault("16")
+        @WithConverter(Allowed.Mqtt16OrNone.class)
+        int topicAliasMaximum();
+
+        @WithDefault("86400")
+        @WithConverter(Allowed.NonNegative.class)
+        int sessionExpiryMaxSeconds();
+
+        @WithDefault("100000")
+        @WithConverter(Allowed.NonNegative.class)
+        int maxSessions();
+
+        Tls tls();
+    }
+
+    interface Tls {
+        @WithDefault("8883")
+        @WithConverter(Allowed.Port.class)
+        int port();
+
+        /** PEM certificate chain; with {@code key}, the TLS listener is on. */
+        Optional<Path> cert();
+
+        /** Its unencrypted PKCS#8 key. */
+        Optional<Path> key();
+
+        /** PEM bundle of the CAs that sign device certificates. */
+        Optional<Path> clientCa();
+
+        /** Unset: {@code optional} with a client CA, else {@code none}. */
+        @WithConverter(Allowed.ClientAuth.class)
+        Optional<TlsSettings.ClientAuth> clientAuth();
+    }
+
+    interface Ingest {
+        @WithDefault("65536")
+        @WithConverter(Allowed.PayloadBytes.class)
+        int maxPayloadBytes();
+
+        @WithDefault("10000")
+        @WithConverter(Allowed.Positive.class)
+        int maxReadingsPerMessage();
+
+        @WithDefault("300")
+        @WithConverter(Allowed.NonNegative.class)
+        int maxFutureSeconds();
+
+        @WithDefault("5000")
+        @WithConverter(Allowed.Positive.class)
+        int batchMaxReadings();
+
+        @WithDefault("0")
+        @WithConverter(Allowed.NonNegative.class)
+        int batchMaxDelayMs();
+
+        /** Store writes in flight; 0 = the store's default ({@code ReadingSinks.writers}). */
+        @WithDefault("0")
+        @WithConverter(Allowed.Writers.class)
+        int writers();
+
+        @WithDefault("200000")
+        @WithConverter(Allowed.Positive.class)
+        int maxPendingReadings();
+
+        @WithDefault("10")
+        @WithConverter(Allowed.Positive.class)
+        int connectTimeoutSeconds();
+
+        @WithDefault("100")
+        @WithConverter(Allowed.Rate.class)
+        double maxMessagesPerSecond();
+
+        @WithDefault("200")
+        @WithConverter(Allowed.Positive.class)
+        int messageBurst();
+
+        @WithDefault("2000")
+        @WithConverter(Allowed.NonNegative.class)
+        int maxConnectionsPerIp();
+
+        @WithDefault("100000")
+        @WithConverter(Allowed.Positive.class)
+        int quarantineMaxRows();
+
+        /** The standalone ingest's {@code /metrics} and {@code /health/*}. */
+        Metrics metrics();
+    }
+
+    interface Metrics {
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** 9464 is the port registered for Prometheus exporters. */
+        @WithDefault("9464")
+        @WithConverter(Allowed.Port.class)
+        int port();
+    }
+
+    interface Bridge {
+        /** The external broker; unset = bridge mode off. */
+        @WithConverter(Allowed.BrokerUrl.class)
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** Unset: {@code jieneng-bridge-} and the host name. */
+        Optional<String> clientId();
+
+        @WithDefault("jieneng")
+        @WithConverter(Allowed.ShareGroup.class)
+        String group();
+
+        @WithDefault("meters/+/readings")
+        @WithConverter(Allowed.TopicFilter.class)
+        String topic();
+
+        @WithDefault("1000")
+        @WithConverter(Allowed.Mqtt16.class)
+        int receiveMaximum();
+
+        @WithDefault("3600")
+        @WithConverter(Allowed.Positive.class)
+        int sessionExpirySeconds();
+
+        @WithDefault("30")
+        @WithConverter(Allowed.Mqtt16.class)
+        int keepaliveSeconds();
+
+        /** The standalone ingest runs the bridge without its own MQTT listener. */
+        @WithDefault("false")
+        @WithConverter(Allowed.Bool.class)
+        boolean only();
+    }
+}
