@@ -44,7 +44,8 @@ public final class InfluxRawWrite {
             if (meters < threads) {
                 throw new IllegalArgumentException("--meters must be at least --threads");
             }
-            if (!(durationSeconds > 0) || !(warmupSeconds >= 0)) {
+            if (!(Double.isFinite(durationSeconds) && durationSeconds > 0)
+                    || !(Double.isFinite(warmupSeconds) && warmupSeconds >= 0)) {
                 throw new IllegalArgumentException("--duration must be positive and --warmup not negative");
             }
             if (!database.matches("[A-Za-z0-9_]{1,64}")) {

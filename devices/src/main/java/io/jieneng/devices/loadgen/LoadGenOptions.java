@@ -3,7 +3,7 @@ package io.jieneng.devices.loadgen;
 import java.nio.file.Path;
 
 /**
- * Settings of a load-generator run ({@code ./jieneng loadgen}); {@link LoadGenArgs} parses them from the command
+ * Settings of a load-generator run ({@code ./jieneng loadgen}); {@link LoadGenCommand} parses them from the command
  * line. Durations are in seconds, rates per second.
  *
  * @param connections        MQTT connections, each one simulated meter
@@ -75,7 +75,7 @@ public record LoadGenOptions(String host, int port, int connections, SourceAddre
 
     /** The defaults, with {@code connections} anonymous connections to {@code host:port}. */
     public static LoadGenOptions defaults() {
-        return LoadGenArgs.parse();
+        return LoadGenCommand.parse();
     }
 
     public boolean paced() {

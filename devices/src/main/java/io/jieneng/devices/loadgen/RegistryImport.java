@@ -2,6 +2,7 @@ package io.jieneng.devices.loadgen;
 
 import io.jieneng.devices.registry.ImportResult;
 import io.jieneng.devices.registry.RegistryDatabase;
+import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.RegistryDocuments;
 import io.jieneng.devices.security.SecretHasher;
 
@@ -35,9 +36,11 @@ public final class RegistryImport {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("JIENENG_BCRYPT_COST='" + costText + "' is not a whole number");
         }
+        // The file is checked first: a refused document must not create or migrate a database.
+        RegistryDocument document = RegistryDocuments.parse(file);
         try (RegistryDatabase db = RegistryDatabase.open(url, env.apply("JIENENG_DB_USER"),
                 env.apply("JIENENG_DB_PASSWORD"))) {
-            return db.store(new SecretHasher(cost)).importDocument(RegistryDocuments.parse(file));
+            return db.store(new SecretHasher(cost)).importDocument(document);
         }
     }
 }

@@ -53,7 +53,7 @@ class LoadConnectionTest {
     }
 
     private LoopDriver connect(String... args) {
-        LoadGenOptions options = LoadGenArgs.parse(args);
+        LoadGenOptions options = LoadGenCommand.parse(args);
         LoopDriver driver = new LoopDriver(loop.eventLoop(),
                 new ReadingPayload(options.payloadBytes(), options.readingsPerMessage()), stats);
         channel = new EmbeddedChannel(new LoadConnection(0, LOGIN, driver, options, stats, settled::incrementAndGet));

@@ -71,7 +71,7 @@ class LoadGenMosquittoIT {
             throws Exception {
         subscribe();
         Path out = dir.resolve("report.json");
-        LoadGenOptions options = LoadGenArgs.parse("--host", host, "--port", Integer.toString(port),
+        LoadGenOptions options = LoadGenCommand.parse("--host", host, "--port", Integer.toString(port),
                 // Paced, so that the QoS 0 subscriber keeps up and Mosquitto has no reason to drop anything for it.
                 "--connections", "20", "--qos", "1", "--rate", "2000", "--duration", "3", "--warmup", "1",
                 "--meter-prefix", prefix, "--source-addresses", "127.0.0.1-127.0.0.3",
@@ -116,7 +116,7 @@ class LoadGenMosquittoIT {
 
     @Test
     void qos2OverMqtt311CompletesEveryFlow() throws Exception {
-        LoadGenOptions options = LoadGenArgs.parse("--host", host, "--port", Integer.toString(port),
+        LoadGenOptions options = LoadGenCommand.parse("--host", host, "--port", Integer.toString(port),
                 "--connections", "10", "--qos", "2", "--mqtt-version", "3", "--duration", "2", "--warmup", "0.5",
                 "--readings-per-message", "20", "--payload-bytes", "120", "--meter-prefix", prefix);
 
@@ -130,7 +130,7 @@ class LoadGenMosquittoIT {
 
     @Test
     void aPacedRunHoldsItsTargetRate() throws Exception {
-        LoadGenOptions options = LoadGenArgs.parse("--host", host, "--port", Integer.toString(port),
+        LoadGenOptions options = LoadGenCommand.parse("--host", host, "--port", Integer.toString(port),
                 "--connections", "10", "--qos", "1", "--rate", "400", "--duration", "3", "--warmup", "1",
                 "--meter-prefix", prefix);
 
@@ -143,7 +143,7 @@ class LoadGenMosquittoIT {
 
     @Test
     void idleConnectionsStayOpenAndSendNothing() throws Exception {
-        LoadGenOptions options = LoadGenArgs.parse("--host", host, "--port", Integer.toString(port),
+        LoadGenOptions options = LoadGenCommand.parse("--host", host, "--port", Integer.toString(port),
                 "--connections", "30", "--idle", "--duration", "2", "--keepalive", "2", "--meter-prefix", prefix);
 
         LoadReport report = new LoadGenerator(options).run();

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LoadGenArgsTest {
+class LoadGenCommandTest {
 
     @Test
     void everyOptionIsReadInBothSpellings() {
-        LoadGenOptions o = LoadGenArgs.parse("--host", "10.0.0.5", "--port=1884", "--connections", "1000",
+        LoadGenOptions o = LoadGenCommand.parse("--host", "10.0.0.5", "--port=1884", "--connections", "1000",
                 "--source-addresses", "127.0.0.1-127.0.0.20", "--rate", "12500.5", "--max-in-flight=32", "--qos", "2",
                 "--readings-per-message", "100", "--payload-bytes", "120", "--duration", "60", "--warmup", "10",
                 "--ramp", "250", "--registry", "bench.json", "--meter-offset", "5", "--meter-prefix", "lg.",
@@ -48,7 +48,7 @@ class LoadGenArgsTest {
 
     @Test
     void theDefaultsAreAMaximumRateQos1RunOfHundredAnonymousConnections() {
-        LoadGenOptions o = LoadGenArgs.parse();
+        LoadGenOptions o = LoadGenCommand.parse();
         assertThat(o.host()).isEqualTo("127.0.0.1");
         assertThat(o.port()).isEqualTo(1883);
         assertThat(o.connections()).isEqualTo(100);
@@ -63,25 +63,40 @@ class LoadGenArgsTest {
 
     @Test
     void mistakesAreRefusedNamingTheOptionAndTheValue() {
-        assertThatThrownBy(() -> LoadGenArgs.parse("--conections", "5"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --conections");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--port")).hasMessage("--port needs a value");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--connections", "many"))
-                .hasMessage("--connections needs a whole number, not 'many'");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--rate", "fast")).hasMessage("--rate needs a number, not 'fast'");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--rate", "NaN")).hasMessage("--rate needs a number, not 'NaN'");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--qos", "3")).hasMessage("--qos must be 0, 1 or 2");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--mqtt-version", "4"))
+        assertThatThrownBy(() -> LoadGenCommand.parse("--conections", "5"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Unknown options: '--conections', '5'");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--port"))
+                .hasMessage("Missing required parameter for option '--port' (PORT)");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--connections", "many"))
+                .hasMessage("Invalid value for option '--connections': 'many' is not an int");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--rate", "fast"))
+                .hasMessage("Invalid value for option '--rate': 'fast' is not a double");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--rate", "NaN"))
+                .hasMessage("--rate must be 0 (as fast as possible) or a positive number");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--duration", "Infinity"))
+                .hasMessage("--duration must be a positive number");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--qos", "3")).hasMessage("--qos must be 0, 1 or 2");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--mqtt-version", "4"))
                 .hasMessage("--mqtt-version must be 3 (3.1.1) or 5");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--payload-bytes", "20"))
+        assertThatThrownBy(() -> LoadGenCommand.parse("--payload-bytes", "20"))
                 .hasMessageContaining("--payload-bytes must be at least 49");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--readings-per-message", "1000"))
+        assertThatThrownBy(() -> LoadGenCommand.parse("--readings-per-message", "1000"))
                 .hasMessageContaining("above the contract's 64 KiB");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--duration", "0")).hasMessageContaining("--duration");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--rate", "-1")).hasMessageContaining("--rate");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--idle=yes")).hasMessage("--idle takes no value");
-        assertThatThrownBy(() -> LoadGenArgs.parse("1000")).hasMessageContaining("unexpected argument '1000'");
-        assertThatThrownBy(() -> LoadGenArgs.parse("--meter-prefix", "a/b")).hasMessageContaining("--meter-prefix");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--duration", "0")).hasMessageContaining("--duration");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--rate", "-1")).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--idle=yes"))
+                .hasMessage("Invalid value for option '--idle': 'yes' is not a boolean");
+        assertThatThrownBy(() -> LoadGenCommand.parse("1000"))
+                .hasMessage("Unmatched argument at index 0: '1000'");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--meter-prefix", "a/b")).hasMessageContaining("--meter-prefix");
+        assertThatThrownBy(() -> LoadGenCommand.parse("--source-addresses", "localhost"))
+                .hasMessageContaining("Invalid value for option '--source-addresses'")
+                .hasMessageContaining("'localhost' is not an IP address");
+    }
+
+    @Test
+    void anOptionGivenTwiceKeepsItsLastValueAsScriptsAppendOverrides() {
+        assertThat(LoadGenCommand.parse("--qos", "1", "--qos=0").qos()).isZero();
     }
 
     @Test
