@@ -80,7 +80,8 @@ public final class IngestMain {
         }
         Instance ingest = new Instance();
         try {
-            ingest.database = RegistryDatabase.open(url, env.apply("JIENENG_DB_USER"), env.apply("JIENENG_DB_PASSWORD"));
+            ingest.database = RegistryDatabase.open(url, env.apply("JIENENG_DB_USER"), env.apply("JIENENG_DB_PASSWORD"),
+                    IngestSchema.LOCATIONS);
             RegistryStore store = ingest.database.store(new SecretHasher(config.bcryptCost()));
             AtomicReference<Registry> snapshot = new AtomicReference<>(store.load());
             ingest.reload = reloadEvery(RELOAD_SECONDS, store, snapshot);
