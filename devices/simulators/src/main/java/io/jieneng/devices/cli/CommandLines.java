@@ -37,6 +37,21 @@ public final class CommandLines {
         return cl;
     }
 
+    /**
+     * Sets {@code command}'s options from {@code args} without running it, for callers that want the options alone
+     * (tests, and code that starts a simulator in-process).
+     *
+     * @throws IllegalArgumentException with picocli's message when {@code args} do not parse
+     */
+    public static <T> T parse(T command, String... args) {
+        try {
+            of(command).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return command;
+    }
+
     /** Runs {@code command} on {@code args} and returns its exit status. */
     public static int execute(Object command, String... args) {
         return of(command).execute(args);

@@ -1,7 +1,6 @@
 package io.jieneng.devices.loadgen;
 
 import io.jieneng.devices.cli.CommandLines;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -135,13 +134,7 @@ public final class LoadGenCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming the offending option and value
      */
     public static LoadGenOptions parse(String... args) {
-        LoadGenCommand command = new LoadGenCommand();
-        try {
-            CommandLines.of(command).parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return command.options();
+        return CommandLines.parse(new LoadGenCommand(), args).options();
     }
 
     /** @throws IllegalArgumentException naming the option whose value is refused */

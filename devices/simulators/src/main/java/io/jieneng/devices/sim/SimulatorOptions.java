@@ -3,7 +3,6 @@ package io.jieneng.devices.sim;
 import io.jieneng.devices.cli.CommandLines;
 import io.jieneng.devices.sim.fault.Fault;
 import io.jieneng.devices.sim.payload.PayloadChunker;
-import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -63,13 +62,7 @@ public record SimulatorOptions(Path registry, String host, int port, int backfil
      * @throws IllegalArgumentException naming the offending argument
      */
     public static SimulatorOptions parse(String... args) {
-        SimulatorCommand command = new SimulatorCommand();
-        try {
-            CommandLines.of(command).parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return command.options();
+        return CommandLines.parse(new SimulatorCommand(), args).options();
     }
 
     public SimulatorOptions withLive(boolean live) {
