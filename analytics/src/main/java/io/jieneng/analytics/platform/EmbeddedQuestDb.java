@@ -23,11 +23,13 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     private final ServerMain server;
     private final int httpPort;
     private final int pgPort;
+    private final Path logDir;
 
-    private EmbeddedQuestDb(ServerMain server, int httpPort, int pgPort) {
+    private EmbeddedQuestDb(ServerMain server, int httpPort, int pgPort, Path logDir) {
         this.server = server;
         this.httpPort = httpPort;
         this.pgPort = pgPort;
+        this.logDir = logDir;
     }
 
     /** Starts QuestDB with its data under {@code root}; a port of 0 picks a free one. */
@@ -70,7 +72,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         ServerMain server = ServerMain.create(root.toAbsolutePath().toString(), env);
         server.start();
         LOG.infof("embedded QuestDB started in %s (http %d, pg %d)", root, http, pg);
-        return new EmbeddedQuestDb(server, http, pg);
+        return new EmbeddedQuestDb(server, http, pg, root.toAbsolutePath().resolve("log"));
     }
 
     /**
@@ -102,6 +104,11 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         return pgPort;
     }
 
+    /** Where QuestDB's own log files are written. */
+    public Path logDir() {
+        return logDir;
+    }
+
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -121,23 +128,26 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         LOG.info("embedded QuestDB stopped");
     }
 
-    // QuestDB's own log goes to a rolling file under the data directory; only errors reach the console.
-    private static Path writeLogConfig(Path root) throws IOException {
+    /**
+     * QuestDB's own log, start-up chatter and internal retries included (it logs a table lock it will retry as an
+     * error), goes only to a rolling file under the data directory, so the console keeps Jieneng's lines. A console
+     * writer cannot be kept for critical lines alone: QuestDB 9.2 prints its advisory start-up lines to every
+     * console writer whatever its level. A failing store still reaches the console through Jieneng's own errors
+     * and health checks, and the banner names this file. The file is rewritten at every start, so an upgrade's
+     * setting wins over an old data directory's; an operator who wants another logging setup names their own
+     * file with {@code -Dout=FILE}, which is then left alone.
+     */
+    static Path writeLogConfig(Path root) throws IOException {
         Path logConf = root.toAbsolutePath().resolve("conf").resolve("log.conf");
-        if (Files.exists(logConf)) {
-            return logConf;
-        }
         String logDir = root.toAbsolutePath().resolve("log").toString();
         Files.writeString(logConf, String.join("\n",
-                "writers=file,stdout",
+                "writers=file",
                 "w.file.class=io.questdb.log.LogRollingFileWriter",
                 "w.file.location=" + logDir + "/questdb.log.${date:yyyyMMdd}",
                 "w.file.level=INFO,ERROR,CRITICAL,ADVISORY",
                 "w.file.rollEvery=day",
                 "w.file.rollSize=128m",
                 "w.file.sizeLimit=1g",
-                "w.stdout.class=io.questdb.log.LogConsoleWriter",
-                "w.stdout.level=ERROR,CRITICAL",
                 ""));
         return logConf;
     }

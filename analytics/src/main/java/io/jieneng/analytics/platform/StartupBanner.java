@@ -42,7 +42,8 @@ public class StartupBanner {
         ingest.bridge().ifPresent(b -> sb.append("  Bridge        ").append(b.config().url())
                 .append("  (shared subscription ").append(b.config().sharedFilter()).append(")\n"));
         store.embedded().ifPresent(q -> sb.append("  QuestDB       http://127.0.0.1:").append(q.httpPort())
-                .append("  (web console; PostgreSQL wire on ").append(q.pgPort()).append(")\n"));
+                .append("  (web console; PostgreSQL wire on ").append(q.pgPort()).append("; log in ")
+                .append(q.logDir()).append(")\n"));
         if (store.embedded().isEmpty()) {
             sb.append("  Store         ").append(config.store()).append('\n');
         }

@@ -1,11 +1,10 @@
 package io.jieneng.analytics.energy;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +35,36 @@ class BucketGridPropertiesTest {
     record Range(ZoneId zone, Interval interval, Instant from, Instant to) {
     }
 
-    @Property(tries = 200)
-    void bucketsStartExactlyWhereTheLocalCalendarTurns(@ForAll("ranges") Range r) {
+    /** 200 tries: the reference walks the range minute by minute, up to 144,000 minutes per try. */
+    @Test
+    void bucketsStartExactlyWhereTheLocalCalendarTurns() {
+        Property.forAll(200, BucketGridPropertiesTest::range, BucketGridPropertiesTest::startsWhereTheCalendarTurns);
+    }
+
+    /**
+     * The transitions of zones with odd rules (Apia's skipped day is year % 3 == 0), at the ends of the steps
+     * around them, with the shortest and the longest ranges; for all three properties of this class.
+     */
+    @ParameterizedTest
+    @CsvSource({"Pacific/Apia, DAY, 2001, 0, 4319", "Pacific/Apia, HOUR, 2001, -1440, 4319",
+            "Pacific/Apia, MONTH, 2001, -4320, 143999", "America/St_Johns, HOUR, 2005, -2, 240",
+            "America/St_Johns, DAY, 2006, 0, 0", "America/St_Johns, DAY, 2006, -1, 2880",
+            "Australia/Lord_Howe, HOUR, 2020, -60, 240", "Australia/Lord_Howe, DAY, 2021, -4320, 28799",
+            "Pacific/Chatham, HOUR, 2024, 4320, 0", "Asia/Tehran, DAY, 2020, -1440, 4000",
+            "America/Santiago, DAY, 2022, -1440, 4000", "America/Sao_Paulo, DAY, 2010, -1440, 4000",
+            "Asia/Kathmandu, MONTH, 2000, -4320, 143999", "UTC, MONTH, 2030, 4320, 143999",
+            "Europe/Berlin, HOUR, 2026, -120, 300", "America/New_York, MONTH, 2015, -4320, 0"})
+    void bucketsStartExactlyWhereTheLocalCalendarTurns_edges(String zone, Interval interval, int year, int steps,
+                                                              int length) {
+        Range r = range(ZoneId.of(zone), interval, year, steps, length);
+        startsWhereTheCalendarTurns(r);
+        countMatchesTheGrid(r);
+        for (double fraction : new double[]{0.0, 0.5, Math.nextDown(1.0), -0.25, 1e300}) {
+            indexOfFindsTheBucket(r, fraction);
+        }
+    }
+
+    private static void startsWhereTheCalendarTurns(Range r) {
         BucketGrid grid = BucketGrid.of(r.from(), r.to(), r.interval(), r.zone());
 
         List<Instant> expectedStarts = new ArrayList<>();
@@ -66,14 +94,24 @@ class BucketGridPropertiesTest {
         assertThat(grid.end(grid.size() - 1)).isEqualTo(r.to());
     }
 
-    @Property(tries = 300)
-    void countBucketsMatchesTheGrid(@ForAll("ranges") Range r) {
+    @Test
+    void countBucketsMatchesTheGrid() {
+        Property.forAll(Property.DEFAULT_TRIES, BucketGridPropertiesTest::range,
+                BucketGridPropertiesTest::countMatchesTheGrid);
+    }
+
+    private static void countMatchesTheGrid(Range r) {
         assertThat(BucketGrid.countBuckets(r.from(), r.to(), r.interval(), r.zone()))
                 .isEqualTo(BucketGrid.of(r.from(), r.to(), r.interval(), r.zone()).size());
     }
 
-    @Property(tries = 300)
-    void indexOfFindsTheBucketHoldingATimestamp(@ForAll("ranges") Range r, @ForAll double fraction) {
+    @Test
+    void indexOfFindsTheBucketHoldingATimestamp() {
+        Property.check(r -> indexOfFindsTheBucket(range(r), r.nextBoolean() ? r.nextDouble()
+                : Gen.doubleIn(r, -1e6, 1e6)));
+    }
+
+    private static void indexOfFindsTheBucket(Range r, double fraction) {
         BucketGrid grid = BucketGrid.of(r.from(), r.to(), r.interval(), r.zone());
         long span = grid.toMillis() - grid.fromMillis();
         long ts = grid.fromMillis() + (long) (Math.abs(fraction % 1.0) * span);
@@ -103,28 +141,21 @@ class BucketGridPropertiesTest {
         return LocalDateTime.ofInstant(t, zone);
     }
 
-    @Provide
-    Arbitrary<Range> ranges() {
-        Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
-        Arbitrary<Interval> intervals = Arbitraries.of(Interval.class);
-        Arbitrary<Integer> years = Arbitraries.integers().between(2000, 2030);
-        Arbitrary<Integer> stepsAroundTransition = Arbitraries.integers().between(-3 * 1440, 3 * 1440);
-        return Combinators.combine(zones, intervals, years, stepsAroundTransition, lengths())
-                .as((zone, interval, year, steps, length) -> {
-                    Instant anchor = anchor(zone, year);
-                    Instant from = anchor.plusSeconds(steps * STEP_SECONDS);
-                    long lengthSteps = switch (interval) {
-                        case HOUR -> length % (3 * 1440) + 1;
-                        case DAY -> length % (20 * 1440) + 1;
-                        case MONTH -> length + 1;
-                    };
-                    return new Range(zone, interval, from, from.plusSeconds(lengthSteps * STEP_SECONDS));
-                });
+    /** A range around a transition of one of the zones, up to 3 days away from it and up to 100 days long. */
+    static Range range(Random r) {
+        return range(ZoneId.of(Gen.oneOf(r, ZONES)), Gen.oneOf(r, Interval.class), Gen.intIn(r, 2000, 2030),
+                Gen.intIn(r, -3 * 1440, 3 * 1440), Gen.intIn(r, 0, 100 * 1440));
     }
 
-    /** Up to 100 days of minutes. */
-    private static Arbitrary<Integer> lengths() {
-        return Arbitraries.integers().between(0, 100 * 1440);
+    private static Range range(ZoneId zone, Interval interval, int year, int steps, int length) {
+        Instant anchor = anchor(zone, year);
+        Instant from = anchor.plusSeconds(steps * STEP_SECONDS);
+        long lengthSteps = switch (interval) {
+            case HOUR -> length % (3 * 1440) + 1;
+            case DAY -> length % (20 * 1440) + 1;
+            case MONTH -> length + 1;
+        };
+        return new Range(zone, interval, from, from.plusSeconds(lengthSteps * STEP_SECONDS));
     }
 
     /** A DST transition of the zone in that year (Apia: its skipped day), or new year in UTC. */

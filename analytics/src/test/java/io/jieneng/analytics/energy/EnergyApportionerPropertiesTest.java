@@ -1,12 +1,12 @@
 package io.jieneng.analytics.energy;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.analytics.energy.EnergyGen.Range;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,33 +16,76 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import static io.jieneng.analytics.energy.EnergyGen.BASE;
+import static io.jieneng.analytics.energy.EnergyGen.DAY;
+import static io.jieneng.analytics.energy.EnergyGen.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * Properties of {@link EnergyApportioner}. The reference used here is deliberately naive: a sorted map for
- * ordering and duplicates, and every pair checked against every bucket.
+ * ordering and duplicates, and every pair checked against every bucket. Each property runs over random readings
+ * and ranges, and over the hand-made {@link #edges()}.
  */
 class EnergyApportionerPropertiesTest {
 
-    static final long BASE = Instant.parse("2026-03-28T16:00:00Z").toEpochMilli();
-    private static final long HOUR = 3_600_000L;
-    private static final long DAY = 24 * HOUR;
     private static final long GAP_THRESHOLD = 45 * 60_000L;
 
     record Reading(long tsMillis, double value) {
     }
 
-    record Range(ZoneId zone, Interval interval, long fromMillis, long toMillis) {
-        BucketGrid grid() {
-            return BucketGrid.of(Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis), interval, zone);
-        }
+    /** Random readings and a random range, the input of most properties here. */
+    record Case(List<Reading> readings, Range range) {
     }
 
-    @Property(tries = 500)
-    void eachBucketHoldsTheTimeShareOfEveryPairThatOverlapsIt(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range) {
+    static Case anyCase(Random r) {
+        return new Case(readings(r), EnergyGen.range(r));
+    }
+
+    /**
+     * No reading; one; two at the same instant with different values; a reset to zero; a gap that makes an
+     * estimate; readings only outside the range; a range of one millisecond; Berlin's spring-forward night in
+     * hours and a range across it in months.
+     */
+    static Stream<Arguments> edges() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        long q = EnergyGen.QUARTER_HOUR;
+        List<Reading> reset = List.of(new Reading(BASE, 100), new Reading(BASE + q, 105), new Reading(BASE + 2 * q, 0),
+                new Reading(BASE + 3 * q, 0), new Reading(BASE + 4 * q, 5));
+        List<Reading> dstNight = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            dstNight.add(new Reading(BASE + 6 * HOUR + i * q, i * 2.5));
+        }
+        return Stream.of(
+                Arguments.of(List.of(), new Range(berlin, Interval.HOUR, BASE, BASE + HOUR)),
+                Arguments.of(List.of(new Reading(BASE, 7)), new Range(shanghai, Interval.DAY, BASE - DAY, BASE + DAY)),
+                Arguments.of(List.of(new Reading(BASE, 7), new Reading(BASE, 9), new Reading(BASE + q, 10)),
+                        new Range(shanghai, Interval.HOUR, BASE - HOUR, BASE + HOUR)),
+                Arguments.of(reset, new Range(berlin, Interval.HOUR, BASE, BASE + HOUR + 1)),
+                Arguments.of(List.of(new Reading(BASE, 0), new Reading(BASE + 3 * HOUR, 100_000)),
+                        new Range(shanghai, Interval.HOUR, BASE + HOUR / 2, BASE + 5 * HOUR)),
+                Arguments.of(reset, new Range(shanghai, Interval.DAY, BASE + 2 * DAY, BASE + 3 * DAY)),
+                Arguments.of(reset, new Range(berlin, Interval.MONTH, BASE + q / 2, BASE + q / 2 + 1)),
+                Arguments.of(dstNight, new Range(berlin, Interval.HOUR, BASE + 6 * HOUR, BASE + 16 * HOUR)),
+                Arguments.of(dstNight, new Range(berlin, Interval.MONTH, BASE - 3 * DAY, BASE + 6 * DAY)));
+    }
+
+    @Test
+    void eachBucketHoldsTheTimeShareOfEveryPairThatOverlapsIt() {
+        Property.forAll(Property.DEFAULT_TRIES, EnergyApportionerPropertiesTest::anyCase,
+                c -> eachBucketHoldsItsTimeShare(c.readings(), c.range()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void eachBucketHoldsTheTimeShareOfEveryPairThatOverlapsIt_edges(List<Reading> readings, Range range) {
+        eachBucketHoldsItsTimeShare(readings, range);
+    }
+
+    private static void eachBucketHoldsItsTimeShare(List<Reading> readings, Range range) {
         BucketGrid grid = range.grid();
         RegisterEnergy e = apportion(readings, grid);
 
@@ -64,9 +107,19 @@ class EnergyApportionerPropertiesTest {
         }
     }
 
-    @Property(tries = 500)
-    void theSumOverBucketsIsTheEnergyOfTheReadingsInsideTheRange(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range) {
+    @Test
+    void theSumOverBucketsIsTheEnergyOfTheReadingsInsideTheRange() {
+        Property.forAll(Property.DEFAULT_TRIES, EnergyApportionerPropertiesTest::anyCase,
+                c -> sumIsTheEnergyInsideTheRange(c.readings(), c.range()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void theSumOverBucketsIsTheEnergyOfTheReadingsInsideTheRange_edges(List<Reading> readings, Range range) {
+        sumIsTheEnergyInsideTheRange(readings, range);
+    }
+
+    private static void sumIsTheEnergyInsideTheRange(List<Reading> readings, Range range) {
         RegisterEnergy e = apportion(readings, range.grid());
 
         List<Reading> series = reference(readings);
@@ -85,9 +138,20 @@ class EnergyApportionerPropertiesTest {
         assertThat(e.total()).isEqualTo(sum);
     }
 
-    @Property(tries = 300)
-    void aRangeCoveringAllReadingsHoldsEveryDelta(@ForAll("readings") List<Reading> readings,
-            @ForAll("zones") ZoneId zone, @ForAll Interval interval) {
+    @Test
+    void aRangeCoveringAllReadingsHoldsEveryDelta() {
+        Property.check(r -> coveringRangeHoldsEveryDelta(readings(r), EnergyGen.zone(r), Gen.oneOf(r, Interval.class)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void aRangeCoveringAllReadingsHoldsEveryDelta_edges(List<Reading> readings, Range range) {
+        for (Interval interval : Interval.values()) {
+            coveringRangeHoldsEveryDelta(readings, range.zone(), interval);
+        }
+    }
+
+    private static void coveringRangeHoldsEveryDelta(List<Reading> readings, ZoneId zone, Interval interval) {
         BucketGrid grid = BucketGrid.of(Instant.ofEpochMilli(BASE - 3 * DAY), Instant.ofEpochMilli(BASE + 8 * DAY),
                 interval, zone);
 
@@ -99,9 +163,21 @@ class EnergyApportionerPropertiesTest {
         assertThat(apportion(readings, grid).total()).isCloseTo(deltas, within(1e-9 * deltas + 1e-12));
     }
 
-    @Property(tries = 500)
-    void splittingARangeInTwoNeverChangesItsSum(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range, @ForAll @IntRange(min = 1, max = 999) int splitPermille) {
+    @Test
+    void splittingARangeInTwoNeverChangesItsSum() {
+        Property.check(r -> splittingKeepsTheSum(readings(r), EnergyGen.range(r), Gen.intIn(r, 1, 999)));
+    }
+
+    /** Split after the first and before the last thousandth, and in the middle. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void splittingARangeInTwoNeverChangesItsSum_edges(List<Reading> readings, Range range) {
+        for (int permille : new int[]{1, 500, 999}) {
+            splittingKeepsTheSum(readings, range, permille);
+        }
+    }
+
+    private static void splittingKeepsTheSum(List<Reading> readings, Range range, int splitPermille) {
         long mid = range.fromMillis() + (range.toMillis() - range.fromMillis()) * splitPermille / 1000;
         if (mid == range.fromMillis()) {
             return;
@@ -117,19 +193,46 @@ class EnergyApportionerPropertiesTest {
         assertThat(left.resets() + right.resets()).isGreaterThanOrEqualTo(whole.resets());
     }
 
-    @Property(tries = 500)
-    void reorderingTheInputNeverChangesTheOutput(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range, @ForAll Random random) {
+    @Test
+    void reorderingTheInputNeverChangesTheOutput() {
+        Property.check(r -> reorderingChangesNothing(readings(r), EnergyGen.range(r), new Random(r.nextLong())));
+    }
+
+    /** Reversed, besides shuffled. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void reorderingTheInputNeverChangesTheOutput_edges(List<Reading> readings, Range range) {
+        reorderingChangesNothing(readings, range, new Random(0));
+        List<Reading> reversed = new ArrayList<>(readings);
+        Collections.reverse(reversed);
+        assertThat(apportion(reversed, range.grid())).isEqualTo(apportion(readings, range.grid()));
+    }
+
+    private static void reorderingChangesNothing(List<Reading> readings, Range range, Random random) {
         List<Reading> shuffled = new ArrayList<>(readings);
         Collections.shuffle(shuffled, random);
 
         assertThat(apportion(shuffled, range.grid())).isEqualTo(apportion(readings, range.grid()));
     }
 
-    @Property(tries = 500)
-    void duplicatingAReadingNeverChangesTheOutput(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range, @ForAll @IntRange(min = 0, max = 1000) int which,
-            @ForAll @IntRange(min = 0, max = 1000) int where) {
+    @Test
+    void duplicatingAReadingNeverChangesTheOutput() {
+        Property.check(r -> duplicatingChangesNothing(readings(r), EnergyGen.range(r), Gen.intIn(r, 0, 1000),
+                Gen.intIn(r, 0, 1000)));
+    }
+
+    /** The first and the last reading, duplicated at the front and at the end. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void duplicatingAReadingNeverChangesTheOutput_edges(List<Reading> readings, Range range) {
+        for (int which : new int[]{0, 1000}) {
+            for (int where : new int[]{0, 1000}) {
+                duplicatingChangesNothing(readings, range, which, where);
+            }
+        }
+    }
+
+    private static void duplicatingChangesNothing(List<Reading> readings, Range range, int which, int where) {
         if (readings.isEmpty()) {
             return;
         }
@@ -139,9 +242,19 @@ class EnergyApportionerPropertiesTest {
         assertThat(apportion(withDuplicate, range.grid())).isEqualTo(apportion(readings, range.grid()));
     }
 
-    @Property(tries = 500)
-    void resetsNeverYieldNegativeEnergyAndAreCounted(@ForAll("readings") List<Reading> readings,
-            @ForAll("ranges") Range range) {
+    @Test
+    void resetsNeverYieldNegativeEnergyAndAreCounted() {
+        Property.forAll(Property.DEFAULT_TRIES, EnergyApportionerPropertiesTest::anyCase,
+                c -> resetsAreCountedAndNeverNegative(c.readings(), c.range()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void resetsNeverYieldNegativeEnergyAndAreCounted_edges(List<Reading> readings, Range range) {
+        resetsAreCountedAndNeverNegative(readings, range);
+    }
+
+    private static void resetsAreCountedAndNeverNegative(List<Reading> readings, Range range) {
         RegisterEnergy e = apportion(readings, range.grid());
 
         for (double v : e.perBucket()) {
@@ -188,32 +301,9 @@ class EnergyApportionerPropertiesTest {
         return Math.max(0, Math.min(t1, end) - Math.max(t0, start));
     }
 
-    @Provide
-    Arbitrary<List<Reading>> readings() {
-        Arbitrary<Long> anyMillis = Arbitraries.longs().between(-2 * DAY, 6 * DAY).map(o -> BASE + o);
-        // Quarter-hour timestamps land on bucket edges and collide, which is where mistakes hide.
-        Arbitrary<Long> quarterHours = Arbitraries.integers().between(-2 * 96, 6 * 96).map(q -> BASE + q * 900_000L);
-        Arbitrary<Double> values = Arbitraries.oneOf(Arbitraries.doubles().between(0, 1e5).ofScale(3),
-                Arbitraries.of(0.0, 5.0, 100.0));
-        return Combinators.combine(Arbitraries.oneOf(anyMillis, quarterHours), values).as(Reading::new)
-                .list().ofMaxSize(60);
-    }
-
-    @Provide
-    Arbitrary<Range> ranges() {
-        Arbitrary<Long> starts = Arbitraries.oneOf(
-                Arbitraries.longs().between(-3 * DAY, 6 * DAY),
-                Arbitraries.integers().between(-3 * 24, 6 * 24).map(h -> h * HOUR));
-        Arbitrary<Long> lengths = Arbitraries.oneOf(
-                Arbitraries.longs().between(1, 4 * DAY),
-                Arbitraries.integers().between(1, 4 * 24).map(h -> h * HOUR));
-        return Combinators.combine(zones(), Arbitraries.of(Interval.class), starts, lengths)
-                .as((zone, interval, start, length) -> new Range(zone, interval, BASE + start, BASE + start + length));
-    }
-
-    /** Shanghai, plus Berlin whose spring-forward night (2026-03-29) lies inside the generated times. */
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of("Asia/Shanghai", "Europe/Berlin", "Asia/Kathmandu").map(ZoneId::of);
+    /** Up to 60 readings with values of three decimals up to 100,000, or round values that collide. */
+    static List<Reading> readings(Random r) {
+        return Gen.listOf(r, 0, 60, x -> new Reading(EnergyGen.timestamp(x),
+                x.nextBoolean() ? Gen.doubleIn(x, 0, 1e5, 3) : Gen.oneOf(x, 0.0, 5.0, 100.0)));
     }
 }

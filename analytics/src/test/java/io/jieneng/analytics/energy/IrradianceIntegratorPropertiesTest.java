@@ -1,14 +1,14 @@
 package io.jieneng.analytics.energy;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.analytics.energy.EnergyGen.Range;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,33 +16,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import static io.jieneng.analytics.energy.EnergyGen.BASE;
+import static io.jieneng.analytics.energy.EnergyGen.DAY;
+import static io.jieneng.analytics.energy.EnergyGen.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * Properties of {@link IrradianceIntegrator}, against a reference that integrates each pair's line with its
- * antiderivative instead of interpolating at the bucket edges.
+ * antiderivative instead of interpolating at the bucket edges. Each property runs over random samples and ranges,
+ * and over the hand-made {@link #edges()}.
  */
 class IrradianceIntegratorPropertiesTest {
 
-    private static final long BASE = Instant.parse("2026-03-28T16:00:00Z").toEpochMilli();
-    private static final long HOUR = 3_600_000L;
-    private static final long DAY = 24 * HOUR;
     private static final long GAP = 45 * 60_000L;
 
     record Sample(long tsMillis, double wm2) {
     }
 
-    record Range(ZoneId zone, Interval interval, long fromMillis, long toMillis) {
-        BucketGrid grid() {
-            return BucketGrid.of(Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis), interval, zone);
-        }
+    /** Random samples and a random range, the input of most properties here. */
+    record Case(List<Sample> samples, Range range) {
     }
 
-    @Property(tries = 500)
-    void eachBucketHoldsTheIntegralOfTheInterpolatedIrradianceOverIt(@ForAll("samples") List<Sample> samples,
-            @ForAll("ranges") Range range) {
+    static Case anyCase(Random r) {
+        return new Case(samples(r), EnergyGen.range(r));
+    }
+
+    /** Up to 60 samples of -5 to 1,400 W/m² with two decimals (a pyranometer's offset reads below zero). */
+    static List<Sample> samples(Random r) {
+        return Gen.listOf(r, 0, 60, x -> new Sample(EnergyGen.timestamp(x),
+                x.nextBoolean() ? Gen.doubleIn(x, -5, 1400, 2) : Gen.oneOf(x, 0.0, 1000.0)));
+    }
+
+    /**
+     * No sample; one; two at the same instant; a night at zero then a morning; a gap that makes an estimate; a
+     * range of one millisecond; Berlin's spring-forward night in hours, and in months.
+     */
+    static Stream<Arguments> edges() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        long q = EnergyGen.QUARTER_HOUR;
+        List<Sample> morning = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            morning.add(new Sample(BASE + 6 * HOUR + i * q, i < 20 ? 0 : i == 20 ? -5 : 1400));
+        }
+        return Stream.of(
+                Arguments.of(List.of(), new Range(berlin, Interval.HOUR, BASE, BASE + HOUR)),
+                Arguments.of(List.of(new Sample(BASE, 800)), new Range(shanghai, Interval.DAY, BASE - DAY, BASE + DAY)),
+                Arguments.of(List.of(new Sample(BASE, 0), new Sample(BASE, 1000), new Sample(BASE + q, 10)),
+                        new Range(shanghai, Interval.HOUR, BASE - HOUR, BASE + HOUR)),
+                Arguments.of(List.of(new Sample(BASE, 0), new Sample(BASE + 3 * HOUR, 1400)),
+                        new Range(shanghai, Interval.HOUR, BASE + HOUR / 2, BASE + 5 * HOUR)),
+                Arguments.of(morning, new Range(berlin, Interval.MONTH, BASE + 7 * HOUR, BASE + 7 * HOUR + 1)),
+                Arguments.of(morning, new Range(berlin, Interval.HOUR, BASE + 6 * HOUR, BASE + 16 * HOUR)),
+                Arguments.of(morning, new Range(berlin, Interval.MONTH, BASE - 3 * DAY, BASE + 6 * DAY)));
+    }
+
+    @Test
+    void eachBucketHoldsTheIntegralOfTheInterpolatedIrradianceOverIt() {
+        Property.forAll(Property.DEFAULT_TRIES, IrradianceIntegratorPropertiesTest::anyCase,
+                c -> eachBucketHoldsTheIntegral(c.samples(), c.range()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void eachBucketHoldsTheIntegralOfTheInterpolatedIrradianceOverIt_edges(List<Sample> samples, Range range) {
+        eachBucketHoldsTheIntegral(samples, range);
+    }
+
+    private static void eachBucketHoldsTheIntegral(List<Sample> samples, Range range) {
         BucketGrid grid = range.grid();
         IrradianceIntegral h = integrate(samples, grid);
 
@@ -73,9 +117,24 @@ class IrradianceIntegratorPropertiesTest {
         }
     }
 
-    @Property(tries = 500)
-    void splittingARangeNeverChangesItsSum(@ForAll("samples") List<Sample> samples, @ForAll("ranges") Range range,
-            @ForAll @IntRange(min = 1, max = 999) int splitPermille, @ForAll Interval other) {
+    @Test
+    void splittingARangeNeverChangesItsSum() {
+        Property.check(r -> splittingKeepsTheSum(samples(r), EnergyGen.range(r), Gen.intIn(r, 1, 999),
+                Gen.oneOf(r, Interval.class)));
+    }
+
+    /** Split after the first and before the last thousandth and in the middle, regridded in every interval. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void splittingARangeNeverChangesItsSum_edges(List<Sample> samples, Range range) {
+        for (int permille : new int[]{1, 500, 999}) {
+            for (Interval other : Interval.values()) {
+                splittingKeepsTheSum(samples, range, permille, other);
+            }
+        }
+    }
+
+    private static void splittingKeepsTheSum(List<Sample> samples, Range range, int splitPermille, Interval other) {
         long mid = range.fromMillis() + (range.toMillis() - range.fromMillis()) * splitPermille / 1000;
         if (mid == range.fromMillis()) {
             return;
@@ -92,9 +151,24 @@ class IrradianceIntegratorPropertiesTest {
         assertThat(regridded).isCloseTo(whole, within(1e-9 * Math.abs(whole) + 1e-9));
     }
 
-    @Property(tries = 300)
-    void aConstantIrradianceGivesItTimesTheCoveredTime(@ForAll("ranges") Range range,
-            @ForAll @IntRange(min = 0, max = 1400) int wm2, @ForAll @IntRange(min = 2, max = 40) int readings) {
+    @Test
+    void aConstantIrradianceGivesItTimesTheCoveredTime() {
+        Property.check(r -> constantGivesItTimesTheCoveredTime(EnergyGen.range(r), Gen.intIn(r, 0, 1400),
+                Gen.intIn(r, 2, 40)));
+    }
+
+    /** Darkness and the brightest sun, over two samples and over forty, on ranges from a millisecond to days. */
+    @ParameterizedTest
+    @CsvSource({"0, 2, 0, 1", "1400, 2, 0, 1", "0, 40, 7, 345600000", "1400, 40, -259200000, 345600000",
+            "1000, 2, 3600000, 3600000", "1, 40, 518400000, 1"})
+    void aConstantIrradianceGivesItTimesTheCoveredTime_edges(int wm2, int readings, long start, long length) {
+        for (Interval interval : Interval.values()) {
+            constantGivesItTimesTheCoveredTime(new Range(ZoneId.of("Europe/Berlin"), interval, BASE + start,
+                    BASE + start + length), wm2, readings);
+        }
+    }
+
+    private static void constantGivesItTimesTheCoveredTime(Range range, int wm2, int readings) {
         List<Sample> samples = new ArrayList<>();
         long first = range.fromMillis() - 7 * 60_000L;
         for (int i = 0; i < readings; i++) {
@@ -108,19 +182,46 @@ class IrradianceIntegratorPropertiesTest {
         assertThat(h).isCloseTo(wm2 * (covered / 3.6e9), within(1e-9 * wm2 + 1e-12));
     }
 
-    @Property(tries = 500)
-    void reorderingTheInputNeverChangesTheOutput(@ForAll("samples") List<Sample> samples,
-            @ForAll("ranges") Range range, @ForAll Random random) {
+    @Test
+    void reorderingTheInputNeverChangesTheOutput() {
+        Property.check(r -> reorderingChangesNothing(samples(r), EnergyGen.range(r), new Random(r.nextLong())));
+    }
+
+    /** Reversed, besides shuffled. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void reorderingTheInputNeverChangesTheOutput_edges(List<Sample> samples, Range range) {
+        reorderingChangesNothing(samples, range, new Random(0));
+        List<Sample> reversed = new ArrayList<>(samples);
+        Collections.reverse(reversed);
+        assertThat(integrate(reversed, range.grid())).isEqualTo(integrate(samples, range.grid()));
+    }
+
+    private static void reorderingChangesNothing(List<Sample> samples, Range range, Random random) {
         List<Sample> shuffled = new ArrayList<>(samples);
         Collections.shuffle(shuffled, random);
 
         assertThat(integrate(shuffled, range.grid())).isEqualTo(integrate(samples, range.grid()));
     }
 
-    @Property(tries = 500)
-    void duplicatingAReadingNeverChangesTheOutput(@ForAll("samples") List<Sample> samples,
-            @ForAll("ranges") Range range, @ForAll @IntRange(min = 0, max = 1000) int which,
-            @ForAll @IntRange(min = 0, max = 1000) int where) {
+    @Test
+    void duplicatingAReadingNeverChangesTheOutput() {
+        Property.check(r -> duplicatingChangesNothing(samples(r), EnergyGen.range(r), Gen.intIn(r, 0, 1000),
+                Gen.intIn(r, 0, 1000)));
+    }
+
+    /** The first and the last sample, duplicated at the front and at the end. */
+    @ParameterizedTest
+    @MethodSource("edges")
+    void duplicatingAReadingNeverChangesTheOutput_edges(List<Sample> samples, Range range) {
+        for (int which : new int[]{0, 1000}) {
+            for (int where : new int[]{0, 1000}) {
+                duplicatingChangesNothing(samples, range, which, where);
+            }
+        }
+    }
+
+    private static void duplicatingChangesNothing(List<Sample> samples, Range range, int which, int where) {
         if (samples.isEmpty()) {
             return;
         }
@@ -155,29 +256,5 @@ class IrradianceIntegratorPropertiesTest {
         List<Sample> series = new ArrayList<>();
         byTs.forEach((ts, g) -> series.add(new Sample(ts, g)));
         return series;
-    }
-
-    @Provide
-    Arbitrary<List<Sample>> samples() {
-        Arbitrary<Long> anyMillis = Arbitraries.longs().between(-2 * DAY, 6 * DAY).map(o -> BASE + o);
-        Arbitrary<Long> quarterHours = Arbitraries.integers().between(-2 * 96, 6 * 96).map(q -> BASE + q * 900_000L);
-        Arbitrary<Double> values = Arbitraries.oneOf(Arbitraries.doubles().between(-5, 1400).ofScale(2),
-                Arbitraries.of(0.0, 1000.0));
-        return Combinators.combine(Arbitraries.oneOf(anyMillis, quarterHours), values).as(Sample::new)
-                .list().ofMaxSize(60);
-    }
-
-    @Provide
-    Arbitrary<Range> ranges() {
-        Arbitrary<Long> starts = Arbitraries.oneOf(
-                Arbitraries.longs().between(-3 * DAY, 6 * DAY),
-                Arbitraries.integers().between(-3 * 24, 6 * 24).map(h -> h * HOUR));
-        Arbitrary<Long> lengths = Arbitraries.oneOf(
-                Arbitraries.longs().between(1, 4 * DAY),
-                Arbitraries.integers().between(1, 4 * 24).map(h -> h * HOUR));
-        Arbitrary<ZoneId> zones = Arbitraries.of("Asia/Shanghai", "Europe/Berlin", "Asia/Kathmandu")
-                .map(ZoneId::of);
-        return Combinators.combine(zones, Arbitraries.of(Interval.class), starts, lengths)
-                .as((zone, interval, start, length) -> new Range(zone, interval, BASE + start, BASE + start + length));
     }
 }

@@ -10,18 +10,20 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ResourceLeakDetector;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import static io.jieneng.ingest.testing.TestRegistry.MAIN;
 import static io.jieneng.ingest.testing.TestRegistry.secret;
@@ -40,44 +42,105 @@ class MqttFuzzTest {
     MqttHarness harness;
     TrackingAllocator allocator;
 
-    @BeforeProperty
+    /** One harness per property, as before: the tries of a property share it, so it must survive them all. */
+    @BeforeEach
     void start() {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         harness = new MqttHarness();
     }
 
-    @AfterProperty
+    @AfterEach
     void stop() {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
     }
 
-    @Property(tries = 200)
-    void randomBytesAfterAConnectAreSurvived(@ForAll("versions") MqttVersion version,
-                                             @ForAll("chunks") List<byte[]> chunks) throws Exception {
+    // Fewer tries than the default: every try runs the whole pipeline under paranoid leak detection, which
+    // tracks each buffer with a stack trace, and then a good client through it.
+
+    @Test
+    void randomBytesAfterAConnectAreSurvived() {
+        Property.check(200, r -> afterAConnectSurvived(version(r), chunks(r)));
+    }
+
+    /** Nothing after the CONNECT, one byte, and the most of all-zero and all-one bytes. */
+    @ParameterizedTest
+    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    void randomBytesAfterAConnectAreSurvived_edges(MqttVersion version) throws Exception {
+        for (List<byte[]> chunks : edgeChunks()) {
+            afterAConnectSurvived(version, chunks);
+        }
+    }
+
+    private void afterAConnectSurvived(MqttVersion version, List<byte[]> chunks) throws Exception {
         List<byte[]> stream = new ArrayList<>();
         stream.add(encode(version, List.of(connect(version))));
         stream.addAll(chunks);
         feedAndCheck(stream);
     }
 
-    @Property(tries = 200)
-    void randomBytesAsTheFirstPacketAreSurvived(@ForAll("chunks") List<byte[]> chunks) throws Exception {
-        feedAndCheck(chunks);
+    @Test
+    void randomBytesAsTheFirstPacketAreSurvived() {
+        Property.check(200, r -> feedAndCheck(chunks(r)));
     }
 
-    @Property(tries = 400)
-    void mutatedSessionsAreSurvived(@ForAll("versions") MqttVersion version, @ForAll("sessions") List<Integer> ops,
-                                    @ForAll("mutations") List<Mutation> mutations,
-                                    @ForAll("splits") List<Integer> splits) throws Exception {
+    @Test
+    void randomBytesAsTheFirstPacketAreSurvived_edges() throws Exception {
+        for (List<byte[]> chunks : edgeChunks()) {
+            feedAndCheck(chunks);
+        }
+    }
+
+    @Test
+    void mutatedSessionsAreSurvived() {
+        Property.check(400, r -> mutatedSessionSurvived(version(r), sessions(r), mutations(r), splits(r)));
+    }
+
+    /**
+     * A lone CONNECT and a session of every packet kind, each cut to nothing, cut after one byte, with its first
+     * and last byte replaced, flipped, doubled and removed, and fed in one piece and byte by byte.
+     */
+    @ParameterizedTest
+    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    void mutatedSessionsAreSurvived_edges(MqttVersion version) throws Exception {
+        List<Integer> everyKind = IntStream.rangeClosed(0, 9).boxed().toList();
+        for (List<Integer> ops : List.of(List.<Integer>of(), everyKind)) {
+            for (int kind = 0; kind <= 4; kind++) {
+                for (int position : new int[]{0, 1, 10_000}) {
+                    for (List<Integer> splits : List.of(List.<Integer>of(), Collections.nCopies(10, 1))) {
+                        mutatedSessionSurvived(version, ops, List.of(new Mutation(kind, position, 255)), splits);
+                    }
+                }
+            }
+        }
+    }
+
+    private void mutatedSessionSurvived(MqttVersion version, List<Integer> ops, List<Mutation> mutations,
+                                        List<Integer> splits) throws Exception {
         byte[] valid = encode(version, session(version, ops));
         feedAndCheck(split(mutate(valid, mutations), splits));
     }
 
     /** Valid traffic split anywhere gets exactly the answers it gets in one piece (the framer's job). */
-    @Property(tries = 100)
-    void splittingValidTrafficChangesNothing(@ForAll("versions") MqttVersion version,
-                                             @ForAll("sessions") List<Integer> ops,
-                                             @ForAll("splits") List<Integer> splits) throws Exception {
+    @Test
+    void splittingValidTrafficChangesNothing() {
+        Property.check(100, r -> splittingChangesNothing(version(r), sessions(r), splits(r)));
+    }
+
+    /** A lone CONNECT and every packet kind, fed byte by byte and in the largest pieces. */
+    @ParameterizedTest
+    @EnumSource(value = MqttVersion.class, names = {"MQTT_3_1_1", "MQTT_5"})
+    void splittingValidTrafficChangesNothing_edges(MqttVersion version) throws Exception {
+        List<Integer> everyKind = IntStream.rangeClosed(0, 9).boxed().toList();
+        for (List<Integer> ops : List.of(List.<Integer>of(), everyKind)) {
+            for (List<Integer> splits : List.of(List.<Integer>of(), Collections.nCopies(10, 1),
+                    Collections.nCopies(10, 40))) {
+                splittingChangesNothing(version, ops, splits);
+            }
+        }
+    }
+
+    private void splittingChangesNothing(MqttVersion version, List<Integer> ops, List<Integer> splits)
+            throws Exception {
         byte[] valid = encode(version, session(version, ops));
         List<String> whole = answers(List.of(valid));
         List<String> pieces = answers(split(valid, splits));
@@ -138,31 +201,35 @@ class MqttFuzzTest {
 
     // --- generators ---
 
-    @Provide
-    Arbitrary<MqttVersion> versions() {
-        return Arbitraries.of(MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_5);
+    static MqttVersion version(Random r) {
+        return Gen.oneOf(r, MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_5);
     }
 
-    @Provide
-    Arbitrary<List<byte[]>> chunks() {
-        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64).list().ofMaxSize(8);
+    /** Up to 8 chunks of 1 to 64 random bytes. */
+    static List<byte[]> chunks(Random r) {
+        return Gen.listOf(r, 0, 8, x -> Gen.bytes(x, 1, 64));
+    }
+
+    /** No chunk, one byte, and 8 chunks of 64 zero bytes and of 64 0xFF bytes. */
+    static List<List<byte[]>> edgeChunks() {
+        byte[] ones = new byte[64];
+        java.util.Arrays.fill(ones, (byte) 0xFF);
+        return List.of(List.of(), List.of(new byte[]{0}), List.of(new byte[]{(byte) 0xFF}),
+                Collections.nCopies(8, new byte[64]), Collections.nCopies(8, ones));
     }
 
     /** Packet kinds, see {@link #session}. */
-    @Provide
-    Arbitrary<List<Integer>> sessions() {
-        return Arbitraries.integers().between(0, 9).list().ofMaxSize(12);
+    static List<Integer> sessions(Random r) {
+        return Gen.listOf(r, 0, 12, x -> Gen.intIn(x, 0, 9));
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 255)).as(Mutation::new).list().ofMinSize(1).ofMaxSize(4);
+    static List<Mutation> mutations(Random r) {
+        return Gen.listOf(r, 1, 4, x -> new Mutation(Gen.intIn(x, 0, 4), Gen.intIn(x, 0, 10_000),
+                Gen.intIn(x, 0, 255)));
     }
 
-    @Provide
-    Arbitrary<List<Integer>> splits() {
-        return Arbitraries.integers().between(1, 40).list().ofMaxSize(10);
+    static List<Integer> splits(Random r) {
+        return Gen.listOf(r, 0, 10, x -> Gen.intIn(x, 1, 40));
     }
 
     // --- building streams ---

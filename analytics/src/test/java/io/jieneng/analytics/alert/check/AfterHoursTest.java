@@ -4,11 +4,11 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.devices.calendar.CalendarFile;
 import io.jieneng.devices.calendar.WorkingCalendar;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,9 +57,24 @@ class AfterHoursTest {
         assertThat(a.ratio()).isNaN();
     }
 
-    @Property(tries = 200)
-    void steadyPowerGivesARatioOfOne(@ForAll @DoubleRange(min = 0.1, max = 1000) double kw,
-                                     @ForAll @IntRange(min = 0, max = 60) int startDay) {
+    /** 200 tries: each builds a week's hourly grid and asks the working calendar about every hour of it. */
+    @Test
+    void steadyPowerGivesARatioOfOne() {
+        Property.check(200, r -> steadyPowerRatioIsOne(Gen.doubleIn(r, 0.1, 1000), Gen.intIn(r, 0, 60)));
+    }
+
+    /**
+     * The smallest and largest loads; the first and the last week; weeks in and around the 2026 Spring Festival
+     * (no working time, so no ratio, then weeks with a working weekend day).
+     */
+    @ParameterizedTest
+    @CsvSource({"0.1, 0", "1000, 60", "0.1, 60", "1000, 0", "0.30000000000000004, 42", "999.9999999999999, 35",
+            "7, 39", "7, 27"})
+    void steadyPowerGivesARatioOfOne_edges(double kw, int startDay) {
+        steadyPowerRatioIsOne(kw, startDay);
+    }
+
+    private static void steadyPowerRatioIsOne(double kw, int startDay) {
         BucketGrid grid = week(OffsetDateTime.parse("2026-01-05T00:00+08:00").plusDays(startDay).toString());
         double[] kwh = new double[grid.size()];
         Arrays.fill(kwh, kw);

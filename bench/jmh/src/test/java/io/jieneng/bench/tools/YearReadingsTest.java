@@ -2,10 +2,12 @@ package io.jieneng.bench.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,11 +32,23 @@ class YearReadingsTest {
         assertThat(year.tsMillis(35_040)).isEqualTo(1_767_196_800_000L); // 2026-01-01T00:00+08:00
     }
 
-    @Property(tries = 30)
-    void theRegisterOnlyGrowsAndThePayloadsCarryItExactly(@ForAll @IntRange(min = 1, max = 60) int meter,
-                                                        @ForAll @IntRange(min = 1, max = 40) int days,
-                                                        @ForAll @IntRange(min = 1, max = 1000) int perMessage)
+    /** 30 tries: each generates up to 40 days of quarter-hour readings and parses every payload of them. */
+    @Test
+    void theRegisterOnlyGrowsAndThePayloadsCarryItExactly() {
+        Property.check(30, r -> growsAndPayloadsCarryIt(Gen.intIn(r, 1, 60), Gen.intIn(r, 1, 40),
+                Gen.intIn(r, 1, 1000)));
+    }
+
+    /** The first and last meter, one day and forty, one reading per message and a thousand. */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "60, 40, 1000", "1, 40, 1", "60, 1, 1000", "1, 1, 1000", "60, 40, 1", "7, 3, 96",
+            "7, 3, 97"})
+    void theRegisterOnlyGrowsAndThePayloadsCarryItExactly_edges(int meter, int days, int perMessage)
             throws Exception {
+        growsAndPayloadsCarryIt(meter, days, perMessage);
+    }
+
+    private static void growsAndPayloadsCarryIt(int meter, int days, int perMessage) throws Exception {
         YearReadings series = YearReadings.of(meter, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1)
                 .plusDays(days), 900_000, SHANGHAI);
         long[] wh = series.registerWh();
@@ -57,8 +71,19 @@ class YearReadingsTest {
         assertThat(k).isEqualTo(series.count());
     }
 
-    @Property(tries = 20)
-    void monthlyEnergiesAddUpToTheYear(@ForAll @IntRange(min = 1, max = 60) int meter) {
+    /** 20 tries: each generates a whole year of quarter-hour readings, 35,041 of them. */
+    @Test
+    void monthlyEnergiesAddUpToTheYear() {
+        Property.check(20, r -> monthsAddUpToTheYear(Gen.intIn(r, 1, 60)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 60})
+    void monthlyEnergiesAddUpToTheYear_edges(int meter) {
+        monthsAddUpToTheYear(meter);
+    }
+
+    private static void monthsAddUpToTheYear(int meter) {
         YearReadings year = YearReadings.of(meter, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 900_000,
                 SHANGHAI);
         long[] wh = year.registerWh();

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -60,12 +61,24 @@ class ReadingPayloadTest {
                 .containsExactly("ts", "energyKwh", "exportKwh", "powerKw");
     }
 
-    @Property(tries = 60)
-    void everyMessageIsAValidContractPayloadOfThePromisedSize(
-            @ForAll @IntRange(min = 49, max = 400) int readingBytes,
-            @ForAll @IntRange(min = 1, max = 150) int readings,
-            @ForAll @IntRange(min = 0, max = 100_000) int meter,
-            @ForAll @IntRange(min = 0, max = 60_000) int stepMillis) throws IOException {
+    /** 60 tries: each encodes and strictly parses three messages of up to 150 readings (up to 180 kB). */
+    @Test
+    void everyMessageIsAValidContractPayloadOfThePromisedSize() {
+        Property.check(60, r -> validPayloadsOfThePromisedSize(Gen.intIn(r, 49, 400), Gen.intIn(r, 1, 150),
+                Gen.intIn(r, 0, 100_000), Gen.intIn(r, 0, 60_000)));
+    }
+
+    /** The smallest and largest readings, one reading and the most, meter 0 and a step of zero. */
+    @ParameterizedTest
+    @CsvSource({"49, 1, 0, 0", "400, 150, 100000, 60000", "49, 150, 0, 60000", "400, 1, 100000, 0",
+            "64, 2, 1, 1", "99, 100, 42, 900000"})
+    void everyMessageIsAValidContractPayloadOfThePromisedSize_edges(int readingBytes, int readings, int meter,
+                                                                     int stepMillis) throws IOException {
+        validPayloadsOfThePromisedSize(readingBytes, readings, meter, stepMillis);
+    }
+
+    private static void validPayloadsOfThePromisedSize(int readingBytes, int readings, int meter, int stepMillis)
+            throws IOException {
         ReadingPayload payload = new ReadingPayload(readingBytes, readings);
         MeterSeries series = new MeterSeries(meter);
         List<JsonNode> all = new ArrayList<>();

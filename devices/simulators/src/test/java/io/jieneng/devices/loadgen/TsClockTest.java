@@ -1,10 +1,10 @@
 package io.jieneng.devices.loadgen;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +17,25 @@ class TsClockTest {
 
     private static final long NOW = 1_767_225_600_000L;
 
-    @Property(tries = 200)
-    void timestampsAreDistinctAndNeverAfterTheWallClock(
-            @ForAll @Size(min = 1, max = 300) List<@IntRange(min = 1, max = 500) Integer> messages,
-            @ForAll @IntRange(min = 1, max = 1000) int step,
-            @ForAll @IntRange(min = 0, max = 600) int backlogSeconds,
-            @ForAll @IntRange(min = 0, max = 50) int wallMillisPerMessage) {
+    /** 200 tries: each hands out up to 150,000 timestamps and remembers them all. */
+    @Test
+    void timestampsAreDistinctAndNeverAfterTheWallClock() {
+        Property.check(200, r -> distinctAndNeverAfterTheWallClock(Gen.listOf(r, 1, 300, x -> Gen.intIn(x, 1, 500)),
+                Gen.intIn(r, 1, 1000), Gen.intIn(r, 0, 600), Gen.intIn(r, 0, 50)));
+    }
+
+    /** One message and the most, the smallest and largest step, no backlog, a wall clock that stands still. */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1, 0, 0", "300, 500, 1000, 600, 50", "300, 1, 1, 0, 0", "1, 500, 1000, 0, 50",
+            "300, 500, 1, 600, 0", "50, 7, 1000, 1, 1"})
+    void timestampsAreDistinctAndNeverAfterTheWallClock_edges(int messages, int readings, int step,
+                                                               int backlogSeconds, int wallMillisPerMessage) {
+        distinctAndNeverAfterTheWallClock(java.util.Collections.nCopies(messages, readings), step, backlogSeconds,
+                wallMillisPerMessage);
+    }
+
+    private static void distinctAndNeverAfterTheWallClock(List<Integer> messages, int step, int backlogSeconds,
+                                                          int wallMillisPerMessage) {
         TsClock clock = new TsClock(NOW - backlogSeconds * 1000L, step);
         Set<Long> seen = new HashSet<>();
         long now = NOW;

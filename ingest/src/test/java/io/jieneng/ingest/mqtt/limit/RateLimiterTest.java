@@ -2,13 +2,14 @@ package io.jieneng.ingest.mqtt.limit;
 
 import io.jieneng.ingest.IngestMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,10 +81,21 @@ class RateLimiterTest {
     }
 
     /** Whatever the arrival pattern, no device gets more than its burst plus its rate over the elapsed time. */
-    @Property(tries = 200)
-    void neverAdmitsMoreThanBurstPlusRateTimesTime(@ForAll @IntRange(min = 1, max = 50) int perSecond,
-                                                   @ForAll @IntRange(min = 1, max = 20) int burst,
-                                                   @ForAll @Size(max = 300) List<@IntRange(max = 200) Integer> gapsMs) {
+    @Test
+    void neverAdmitsMoreThanBurstPlusRateTimesTime() {
+        Property.check(r -> neverMoreThanBurstPlusRate(Gen.intIn(r, 1, 50), Gen.intIn(r, 1, 20),
+                Gen.listOf(r, 0, 300, x -> Gen.intIn(x, 0, 200))));
+    }
+
+    /** No arrival, arrivals all at once, and arrivals at the longest gap, at the ends of rate and burst. */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 0, 0", "50, 20, 0, 0", "1, 1, 300, 0", "50, 20, 300, 0", "1, 20, 300, 200", "50, 1, 300, 200",
+            "1, 1, 300, 1", "50, 20, 1, 200"})
+    void neverAdmitsMoreThanBurstPlusRateTimesTime_edges(int perSecond, int burst, int arrivals, int gapMs) {
+        neverMoreThanBurstPlusRate(perSecond, burst, Collections.nCopies(arrivals, gapMs));
+    }
+
+    private static void neverMoreThanBurstPlusRate(int perSecond, int burst, List<Integer> gapsMs) {
         AtomicLong clock = new AtomicLong();
         RateLimiter limiter = new RateLimiter(new Limits(perSecond, burst, 0), clock::get,
                 new IngestMetrics(new SimpleMeterRegistry()));
@@ -99,10 +111,18 @@ class RateLimiterTest {
     }
 
     /** Pausing for the returned time and then sending keeps a device within its rate. */
-    @Property(tries = 100)
-    void pausesKeepTheRate(@ForAll @IntRange(min = 1, max = 100) int perSecond,
-                           @ForAll @IntRange(min = 1, max = 10) int burst,
-                           @ForAll @IntRange(min = 1, max = 500) int messages) {
+    @Test
+    void pausesKeepTheRate() {
+        Property.check(r -> pausesKeepTheRate(Gen.intIn(r, 1, 100), Gen.intIn(r, 1, 10), Gen.intIn(r, 1, 500)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "100, 10, 500", "1, 10, 500", "100, 1, 1", "1, 1, 500", "100, 10, 1", "3, 7, 11"})
+    void pausesKeepTheRate_edges(int perSecond, int burst, int messages) {
+        pausesKeepTheRate(perSecond, burst, messages);
+    }
+
+    private static void pausesKeepTheRate(int perSecond, int burst, int messages) {
         AtomicLong clock = new AtomicLong();
         RateLimiter limiter = new RateLimiter(new Limits(perSecond, burst, 0), clock::get,
                 new IngestMetrics(new SimpleMeterRegistry()));

@@ -6,19 +6,18 @@ import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.sim.payload.Payload;
 import io.jieneng.devices.sim.payload.PayloadChunker;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +30,22 @@ class MeterFaultsTest {
     private static final long T0 = 1_767_225_600_000L;
     private static final long STEP = 10_000L;
 
-    @Property(tries = 200)
-    void skewShiftsEveryTimestampAndKeepsTheSpacing(@ForAll("increments") List<Double> increments,
-                                                     @ForAll @LongRange(min = -3_600_000, max = 3_600_000) long skew) {
+    // Fewer tries than the default: a try writes and parses back up to 80 JSON messages, and the default
+    // count made this class take 18 s.
+
+    @Test
+    void skewShiftsEveryTimestampAndKeepsTheSpacing() {
+        Property.check(200, r -> skewShiftsAndKeepsSpacing(increments(r), Gen.longIn(r, -3_600_000, 3_600_000)));
+    }
+
+    /** The largest skews either way and none, on one reading and on the longest series. */
+    @ParameterizedTest
+    @CsvSource({"1, 0.0, -3600000", "1, 50.0, 3600000", "40, 0.0, 0", "40, 50.0, -3600000", "40, 0.001, 3600000"})
+    void skewShiftsEveryTimestampAndKeepsTheSpacing_edges(int count, double increment, long skew) {
+        skewShiftsAndKeepsSpacing(Collections.nCopies(count, increment), skew);
+    }
+
+    private static void skewShiftsAndKeepsSpacing(List<Double> increments, long skew) {
         List<Reading> truth = series(increments);
         MeterFaults f = faults();
         f.inject(new Fault(FaultKind.SKEW, "m1", skew));
@@ -49,8 +61,19 @@ class MeterFaultsTest {
         }
     }
 
-    @Property(tries = 200)
-    void duplicatesSendEveryMessageTwiceAndLeaveTheSeriesAlone(@ForAll("increments") List<Double> increments) {
+    @Test
+    void duplicatesSendEveryMessageTwiceAndLeaveTheSeriesAlone() {
+        Property.check(200, r -> duplicatesLeaveTheSeriesAlone(increments(r)));
+    }
+
+    /** One reading, and the longest series of equal readings (whose messages differ only in their ts). */
+    @ParameterizedTest
+    @CsvSource({"1, 0.0", "1, 50.0", "40, 0.0", "40, 50.0"})
+    void duplicatesSendEveryMessageTwiceAndLeaveTheSeriesAlone_edges(int count, double increment) {
+        duplicatesLeaveTheSeriesAlone(Collections.nCopies(count, increment));
+    }
+
+    private static void duplicatesLeaveTheSeriesAlone(List<Double> increments) {
         List<Reading> truth = series(increments);
         MeterFaults f = faults();
         f.inject(new Fault(FaultKind.DUPLICATES, "m1", 0));
@@ -64,9 +87,20 @@ class MeterFaultsTest {
         assertThat(f.duplicatesSent()).isEqualTo(truth.size());
     }
 
-    @Property(tries = 200)
-    void afterAResetThePlatformRuleStillCountsEveryKwh(@ForAll("increments") List<Double> increments,
-                                                       @ForAll @IntRange(min = 0, max = 30) int resetAt) {
+    @Test
+    void afterAResetThePlatformRuleStillCountsEveryKwh() {
+        Property.check(200, r -> resetStillCountsEveryKwh(increments(r), Gen.intIn(r, 0, 30)));
+    }
+
+    /** A reset at the first reading, at the last, past the end, with no consumption and with the most. */
+    @ParameterizedTest
+    @CsvSource({"1, 0.0, 0", "1, 50.0, 1", "1, 50.0, 30", "40, 0.0, 0", "40, 50.0, 30", "30, 50.0, 30",
+            "2, 0.001, 1"})
+    void afterAResetThePlatformRuleStillCountsEveryKwh_edges(int count, double increment, int resetAt) {
+        resetStillCountsEveryKwh(Collections.nCopies(count, increment), resetAt);
+    }
+
+    private static void resetStillCountsEveryKwh(List<Double> increments, int resetAt) {
         List<Reading> truth = series(increments);
         int at = Math.min(resetAt, truth.size() - 1);
         MeterFaults f = faults();
@@ -126,9 +160,19 @@ class MeterFaultsTest {
         assertThat(f.heldBack()).isZero();
     }
 
-    @Property(tries = 100)
-    void garbageReplacesExactlyEveryNthMessage(@ForAll @IntRange(min = 2, max = 7) int n,
-                                               @ForAll("increments") List<Double> increments) {
+    @Test
+    void garbageReplacesExactlyEveryNthMessage() {
+        Property.check(100, r -> garbageReplacesEveryNth(Gen.intIn(r, 2, 7), increments(r)));
+    }
+
+    /** Every 2nd and every 7th message, on one reading (no garbage yet) and on the longest series. */
+    @ParameterizedTest
+    @CsvSource({"2, 1", "7, 1", "2, 40", "7, 40", "7, 6"})
+    void garbageReplacesExactlyEveryNthMessage_edges(int n, int count) {
+        garbageReplacesEveryNth(n, Collections.nCopies(count, 0.5));
+    }
+
+    private static void garbageReplacesEveryNth(int n, List<Double> increments) {
         List<Reading> truth = series(increments);
         MeterFaults f = faults();
         f.inject(new Fault(FaultKind.GARBAGE, "m1", n));
@@ -183,9 +227,9 @@ class MeterFaultsTest {
         assertThat(all.of("m1").orElseThrow().apply(r, r.tsMillis())).hasSize(2);
     }
 
-    @Provide
-    Arbitrary<List<Double>> increments() {
-        return Arbitraries.doubles().between(0.0, 50.0).ofScale(3).list().ofMinSize(1).ofMaxSize(40);
+    /** 1 to 40 register increments of 0 to 50 kWh, in Wh as a meter reports them. */
+    private static List<Double> increments(Random r) {
+        return Gen.listOf(r, 1, 40, x -> Gen.doubleIn(x, 0.0, 50.0, 3));
     }
 
     private static MeterFaults faults() {

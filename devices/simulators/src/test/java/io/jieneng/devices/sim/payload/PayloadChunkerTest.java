@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,26 +25,41 @@ class PayloadChunkerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Provide
-    Arbitrary<List<Reading>> readings() {
-        Arbitrary<Double> value = Arbitraries.doubles().between(0, 1e12).ofScale(3);
-        Arbitrary<Reading> reading = Combinators.combine(
-                Arbitraries.longs().between(0, 4_000_000_000_000L), value, value, value, value)
-                .as((ts, energy, export, power, irradiance) -> {
-                    Map<ReadingField, Double> v = new EnumMap<>(ReadingField.class);
-                    v.put(ReadingField.ENERGY_KWH, energy);
-                    v.put(ReadingField.EXPORT_KWH, export);
-                    v.put(ReadingField.POWER_KW, power);
-                    v.put(ReadingField.IRRADIANCE_WM2, irradiance);
-                    return Reading.of("m", ts, v);
-                });
-        return reading.list().ofMaxSize(3000);
+    /** Up to 3,000 readings of four fields with three decimals, anywhere from 1970 to 2096. */
+    private static List<Reading> readings(Random r) {
+        return Gen.listOf(r, 0, 3000, x -> reading(Gen.longIn(x, 0, 4_000_000_000_000L), Gen.doubleIn(x, 0, 1e12, 3),
+                Gen.doubleIn(x, 0, 1e12, 3), Gen.doubleIn(x, 0, 1e12, 3), Gen.doubleIn(x, 0, 1e12, 3)));
     }
 
-    @Property(tries = 40)
-    void chunksAreValidJsonArraysWithinTheContractLimitsAndKeepEveryReadingInOrder(
-            @ForAll("readings") List<Reading> readings, @ForAll @IntRange(min = 1, max = 10_000) int maxReadings)
-            throws IOException {
+    private static Reading reading(long ts, double energy, double export, double power, double irradiance) {
+        Map<ReadingField, Double> v = new EnumMap<>(ReadingField.class);
+        v.put(ReadingField.ENERGY_KWH, energy);
+        v.put(ReadingField.EXPORT_KWH, export);
+        v.put(ReadingField.POWER_KW, power);
+        v.put(ReadingField.IRRADIANCE_WM2, irradiance);
+        return Reading.of("m", ts, v);
+    }
+
+    /** 40 tries: a try chunks, writes and parses back up to 3,000 readings, up to 3,000 messages of them. */
+    @Test
+    void chunksAreValidJsonArraysWithinTheContractLimitsAndKeepEveryReadingInOrder() {
+        Property.check(40, r -> chunksKeepEveryReadingInOrder(readings(r), Gen.intIn(r, 1, 10_000)));
+    }
+
+    /** No reading, one, and the most, in messages of one reading and of the most; values at their ends. */
+    @ParameterizedTest
+    @CsvSource({"0, 1, 0", "0, 10000, 0", "1, 1, 0", "1, 10000, 1000000000000", "3000, 1, 1000000000000",
+            "3000, 10000, 0.001", "3000, 9999, 999999999999.999"})
+    void chunksAreValidJsonArraysWithinTheContractLimitsAndKeepEveryReadingInOrder_edges(
+            int count, int maxReadings, double value) throws IOException {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readings.add(reading(i % 2 == 0 ? 0 : 4_000_000_000_000L, value, value, value, value));
+        }
+        chunksKeepEveryReadingInOrder(readings, maxReadings);
+    }
+
+    private static void chunksKeepEveryReadingInOrder(List<Reading> readings, int maxReadings) throws IOException {
         List<Payload> messages = new PayloadChunker(maxReadings, PayloadChunker.MAX_PAYLOAD_BYTES).chunk(readings);
         List<Reading> decoded = new ArrayList<>();
         for (Payload message : messages) {

@@ -4,11 +4,11 @@ import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.MeterType;
 import io.jieneng.devices.registry.RegistryDocument;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,12 +19,24 @@ class BackfillWindowTest {
 
     private static final long NOW = 1_780_000_123_456L;
 
-    @Property
-    void timestampsAreAlignedInsideThePeriodAndNeverBeforeTheFirstAllowedInstant(
-            @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long to,
-            @ForAll @IntRange(min = 0, max = 90) int days,
-            @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long notBefore,
-            @ForAll @IntRange(min = 1, max = 3600) int intervalSeconds) {
+    @Test
+    void timestampsAreAlignedInsideThePeriodAndNeverBeforeTheFirstAllowedInstant() {
+        Property.check(r -> alignedInsideThePeriod(Gen.longIn(r, 0, 4_000_000_000_000L), Gen.intIn(r, 0, 90),
+                Gen.longIn(r, 0, 4_000_000_000_000L), Gen.intIn(r, 1, 3600)));
+    }
+
+    /** An empty period, instants at zero and at the top, a start before zero, aligned and unaligned ends. */
+    @ParameterizedTest
+    @CsvSource({"0, 0, 0, 1", "0, 90, 0, 3600", "4000000000000, 0, 4000000000000, 1",
+            "4000000000000, 90, 0, 3600", "4000000000000, 90, 4000000000000, 1", "86400000, 1, 0, 1",
+            "86400000, 1, 86400000, 3600", "3600000, 0, 3600000, 3600", "1780000123456, 1, 1779999999999, 900"})
+    void timestampsAreAlignedInsideThePeriodAndNeverBeforeTheFirstAllowedInstant_edges(long to, int days,
+                                                                                        long notBefore,
+                                                                                        int intervalSeconds) {
+        alignedInsideThePeriod(to, days, notBefore, intervalSeconds);
+    }
+
+    private static void alignedInsideThePeriod(long to, int days, long notBefore, int intervalSeconds) {
         long step = intervalSeconds * 1000L;
         long from = to - days * 86_400_000L;
         BackfillWindow w = BackfillWindow.of(from, to, step, notBefore);
@@ -48,9 +60,20 @@ class BackfillWindowTest {
         assertThat(BackfillWindow.of(aligned - 86_400_000L, aligned, 900_000L, 0).count()).isEqualTo(96);
     }
 
-    @Property(tries = 50)
-    void aMeterNeverReportsBeforeItsCommissioningDay(@ForAll @IntRange(min = -40, max = 40) int commissionedOffsetDays,
-                                                      @ForAll @IntRange(min = 1, max = 30) int backfillDays) {
+    /** 50 tries: each simulates a meter for up to 30 days, about 2,900 readings. */
+    @Test
+    void aMeterNeverReportsBeforeItsCommissioningDay() {
+        Property.check(50, r -> neverBeforeCommissioning(Gen.intIn(r, -40, 40), Gen.intIn(r, 1, 30)));
+    }
+
+    /** Commissioned today, long before, long after, and exactly where the backfill starts. */
+    @ParameterizedTest
+    @CsvSource({"0, 1", "0, 30", "-40, 1", "-40, 30", "40, 30", "1, 1", "-1, 1", "-30, 30", "-31, 30", "-2, 1"})
+    void aMeterNeverReportsBeforeItsCommissioningDay_edges(int commissionedOffsetDays, int backfillDays) {
+        neverBeforeCommissioning(commissionedOffsetDays, backfillDays);
+    }
+
+    private static void neverBeforeCommissioning(int commissionedOffsetDays, int backfillDays) {
         LocalDate today = LocalDate.of(2026, 3, 10);
         long now = TestRegistry.midnight(today) + 13 * 3_600_000L + 7 * 60_000L;
         LocalDate commissioned = today.plusDays(commissionedOffsetDays);

@@ -1,11 +1,11 @@
 package io.jieneng.devices.sim.profile;
 
 import io.jieneng.devices.reading.Reading;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 
@@ -16,9 +16,21 @@ class PvProfileTest {
 
     private static final LocalDate SOLSTICE = LocalDate.of(2026, 6, 21);
 
-    @Property(tries = 200)
-    void pvGeneratesNothingAtNight(@ForAll long seed, @ForAll @IntRange(min = 0, max = 729) int day,
-                                   @ForAll @DoubleRange(min = 0, max = 10) double hoursAfterNightfall) {
+    /** 200 tries: each builds an office's fleet of simulated meters for one reading. */
+    @Test
+    void pvGeneratesNothingAtNight() {
+        Property.check(200, r -> nothingAtNight(Gen.anyLong(r), Gen.intIn(r, 0, 729), Gen.doubleIn(r, 0, 10)));
+    }
+
+    /** Nightfall and dawn (20:00 and 04:30) around both solstices and on the first and last day. */
+    @ParameterizedTest
+    @CsvSource({"0, 0, 0", "0, 0, 10", "-9223372036854775808, 729, 0", "9223372036854775807, 729, 10",
+            "1, 171, 0", "1, 171, 10", "-1, 536, 10", "7, 354, 0"})
+    void pvGeneratesNothingAtNight_edges(long seed, int day, double hoursAfterNightfall) {
+        nothingAtNight(seed, day, hoursAfterNightfall);
+    }
+
+    private static void nothingAtNight(long seed, int day, double hoursAfterNightfall) {
         SimulatedMeter pv = TestRegistry.fleet(TestRegistry.fullOffice(10_000, 300), seed).meter("pv").get();
         // 20:00 to 04:30 is dark all year at 32°N, and so are the 15-minute grid points either side that the
         // energy register interpolates between (the earliest sunrise is about 04:58, the latest sunset 19:20).
@@ -52,8 +64,19 @@ class PvProfileTest {
         assertThat(decemberNoon).isBetween(500.0, 620.0);
     }
 
-    @Property(tries = 10)
-    void pvOutputAveragedOverJunePeaksNearSolarNoon(@ForAll long seed) {
+    /** 10 tries: each simulates the array through a whole June, 2,880 readings. */
+    @Test
+    void pvOutputAveragedOverJunePeaksNearSolarNoon() {
+        Property.check(10, r -> juneAveragePeaksNearNoon(Gen.anyLong(r)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-9223372036854775808", "9223372036854775807"})
+    void pvOutputAveragedOverJunePeaksNearSolarNoon_edges(long seed) {
+        juneAveragePeaksNearNoon(seed);
+    }
+
+    private static void juneAveragePeaksNearNoon(long seed) {
         SimulatedMeter pv = TestRegistry.fleet(TestRegistry.fullOffice(10_000, 300), seed).meter("pv").get();
         double[] byQuarterHour = new double[96];
         for (int d = 1; d <= 30; d++) {

@@ -2,13 +2,11 @@ package io.jieneng.devices.sim.profile;
 
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.jieneng.testkit.Gen;
+import io.jieneng.testkit.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,21 +20,33 @@ class SimulatedMeterPropertiesTest {
     private static final String[] METERS =
         {"main", "lighting", "hvac", "power", "dc-total", "dc-it", "water", "gas", "heat", "pv"};
 
-    @Provide
-    Arbitrary<String> meterIds() {
-        return Arbitraries.of(METERS);
+    private static final long MIN_STEP = 1_000L;
+    private static final long MAX_STEP = 3 * 86_400_000L;
+
+    /** From one second to three days, so steps both inside a 15-minute grid cell and across many days. */
+    private static List<Long> steps(Random r) {
+        return Gen.listOf(r, 1, 60, x -> Gen.longIn(x, MIN_STEP, MAX_STEP));
     }
 
-    @Provide
-    Arbitrary<List<Long>> steps() {
-        // From one second to three days, so steps both inside a 15-minute grid cell and across many days.
-        return Arbitraries.longs().between(1_000L, 3 * 86_400_000L).list().ofMinSize(1).ofMaxSize(60);
+    // Fewer tries than the default: each builds an office's fleet of simulated meters, and a meter's reading
+    // sums its profile over every 15-minute cell up to that instant's day.
+
+    @Test
+    void registersNeverDecreaseAndValuesAreFiniteAndNonNegative() {
+        Property.check(150, r -> registersNeverDecrease(Gen.oneOf(r, METERS), Gen.anyLong(r), Gen.intIn(r, 0, 700),
+                steps(r)));
     }
 
-    @Property(tries = 150)
-    void registersNeverDecreaseAndValuesAreFiniteAndNonNegative(
-            @ForAll("meterIds") String meterId, @ForAll long seed, @ForAll @IntRange(max = 700) int startDay,
-            @ForAll("steps") List<Long> steps) {
+    /** Every meter, from its first reading and from day 700, in the shortest steps and in the longest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "lighting", "hvac", "power", "dc-total", "dc-it", "water", "gas", "heat", "pv"})
+    void registersNeverDecreaseAndValuesAreFiniteAndNonNegative_edges(String meterId) {
+        registersNeverDecrease(meterId, 0, 0, List.of(MIN_STEP));
+        registersNeverDecrease(meterId, Long.MIN_VALUE, 700, Collections.nCopies(60, MIN_STEP));
+        registersNeverDecrease(meterId, Long.MAX_VALUE, 0, Collections.nCopies(60, MAX_STEP));
+    }
+
+    private static void registersNeverDecrease(String meterId, long seed, int startDay, List<Long> steps) {
         SimulatedMeter meter = TestRegistry.fleet(TestRegistry.fullOffice(20_000, 200), seed).meter(meterId).get();
         long t = meter.firstReadingMillis() + startDay * 86_400_000L;
         Reading previous = meter.readingAt(t);
@@ -54,9 +64,20 @@ class SimulatedMeterPropertiesTest {
         }
     }
 
-    @Property(tries = 60)
-    void readingsCarryExactlyTheFieldsTheMeterTypeAllows(@ForAll("meterIds") String meterId, @ForAll long seed,
-                                                         @ForAll @IntRange(max = 100_000) int minutes) {
+    @Test
+    void readingsCarryExactlyTheFieldsTheMeterTypeAllows() {
+        Property.check(60, r -> carriesTheAllowedFields(Gen.oneOf(r, METERS), Gen.anyLong(r),
+                Gen.intIn(r, 0, 100_000)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "lighting", "hvac", "power", "dc-total", "dc-it", "water", "gas", "heat", "pv"})
+    void readingsCarryExactlyTheFieldsTheMeterTypeAllows_edges(String meterId) {
+        carriesTheAllowedFields(meterId, 0, 0);
+        carriesTheAllowedFields(meterId, Long.MAX_VALUE, 100_000);
+    }
+
+    private static void carriesTheAllowedFields(String meterId, long seed, int minutes) {
         SimulatedMeter meter = TestRegistry.fleet(TestRegistry.fullOffice(20_000, 200), seed).meter(meterId).get();
         Reading r = meter.readingAt(meter.firstReadingMillis() + minutes * 60_000L);
         var allowed = meter.meter().type().allowedFields(meter.meter().role());
@@ -66,8 +87,20 @@ class SimulatedMeterPropertiesTest {
         }
     }
 
-    @Property(tries = 40)
-    void registersStartAtAPlausibleNonZeroValue(@ForAll("meterIds") String meterId, @ForAll long seed) {
+    @Test
+    void registersStartAtAPlausibleNonZeroValue() {
+        Property.check(40, r -> registersStartAboveZero(Gen.oneOf(r, METERS), Gen.anyLong(r)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "lighting", "hvac", "power", "dc-total", "dc-it", "water", "gas", "heat", "pv"})
+    void registersStartAtAPlausibleNonZeroValue_edges(String meterId) {
+        for (long seed : new long[]{0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            registersStartAboveZero(meterId, seed);
+        }
+    }
+
+    private static void registersStartAboveZero(String meterId, long seed) {
         SimulatedMeter meter = TestRegistry.fleet(TestRegistry.fullOffice(20_000, 200), seed).meter(meterId).get();
         Reading first = meter.readingAt(meter.firstReadingMillis());
         for (ReadingField f : List.of(ReadingField.ENERGY_KWH, ReadingField.VOLUME_M3, ReadingField.HEAT_GJ)) {
@@ -78,10 +111,21 @@ class SimulatedMeterPropertiesTest {
     }
 
     /** A restarted simulator must resend the same values for the same (meter, ts), or ingest would see resets. */
-    @Property(tries = 30)
-    void aReadingDependsOnlyOnItsInstantNotOnWhatWasAskedBefore(
-            @ForAll("meterIds") String meterId, @ForAll long seed,
-            @ForAll @Size(min = 2, max = 20) List<@IntRange(max = 200_000) Integer> minutes) {
+    @Test
+    void aReadingDependsOnlyOnItsInstantNotOnWhatWasAskedBefore() {
+        Property.check(30, r -> dependsOnlyOnTheInstant(Gen.oneOf(r, METERS), Gen.anyLong(r),
+                Gen.listOf(r, 2, 20, x -> Gen.intIn(x, 0, 200_000))));
+    }
+
+    /** The same instant twice, the first and the last instant, far apart and backwards. */
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "lighting", "hvac", "power", "dc-total", "dc-it", "water", "gas", "heat", "pv"})
+    void aReadingDependsOnlyOnItsInstantNotOnWhatWasAskedBefore_edges(String meterId) {
+        dependsOnlyOnTheInstant(meterId, 0, List.of(0, 0));
+        dependsOnlyOnTheInstant(meterId, Long.MIN_VALUE, List.of(200_000, 0, 200_000, 1, 199_999));
+    }
+
+    private static void dependsOnlyOnTheInstant(String meterId, long seed, List<Integer> minutes) {
         SimulatedMeter forward = TestRegistry.fleet(TestRegistry.fullOffice(20_000, 200), seed).meter(meterId).get();
         SimulatedMeter shuffled = TestRegistry.fleet(TestRegistry.fullOffice(20_000, 200), seed).meter(meterId).get();
         List<Integer> sorted = new ArrayList<>(minutes);
