@@ -3,7 +3,8 @@
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_VERSION=0.1.0-SNAPSHOT
-DEVICES_CP="$BENCH_ROOT/devices/target/jieneng-devices-$BENCH_VERSION.jar:$BENCH_ROOT/devices/target/lib/*"
+SIMULATORS_JAR="$BENCH_ROOT/devices/simulators/target/jieneng-simulators-$BENCH_VERSION.jar"
+SIMULATORS_CP="$SIMULATORS_JAR:$BENCH_ROOT/devices/simulators/target/lib/*"
 INGEST_CP="$BENCH_ROOT/ingest/target/jieneng-ingest-$BENCH_VERSION.jar:$BENCH_ROOT/ingest/target/lib/*"
 ANALYTICS_JAR="$BENCH_ROOT/analytics/target/quarkus-app/quarkus-run.jar"
 # The same one-line log format as ./jieneng uses for the plain-Java tools.
@@ -21,7 +22,7 @@ bench_require() {
   for c in java jq curl "$@"; do
     command -v "$c" >/dev/null 2>&1 || die "$c is not installed (Debian: apt-get install -y $c)"
   done
-  [ -f "$BENCH_ROOT/devices/target/jieneng-devices-$BENCH_VERSION.jar" ] && [ -d "$BENCH_ROOT/devices/target/lib" ] \
+  [ -f "$SIMULATORS_JAR" ] && [ -d "$BENCH_ROOT/devices/simulators/target/lib" ] \
     && [ -f "$BENCH_ROOT/ingest/target/jieneng-ingest-$BENCH_VERSION.jar" ] && [ -f "$ANALYTICS_JAR" ] \
     || die "build first: ./jieneng build (or mvn -q install -DskipTests)"
 }
@@ -122,7 +123,7 @@ bench_raise_nofile() {
 
 # loadgen ARGS...: the load generator in the foreground, as ./jieneng loadgen runs it.
 loadgen() {
-  java "$JUL_FORMAT" ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$DEVICES_CP" io.jieneng.devices.loadgen.LoadGenMain "$@"
+  java "$JUL_FORMAT" ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$SIMULATORS_CP" io.jieneng.devices.loadgen.LoadGenMain "$@"
 }
 
 # bench_mosquitto LOGDIR: starts Mosquitto on a free loopback port, anonymous, persistence off; sets

@@ -1,6 +1,7 @@
 package io.jieneng.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.analytics.rollup.DashboardRollups;
 import io.jieneng.dashboards.DashboardFiles.DashboardFile;
 import io.jieneng.dashboards.Datastores.Result;
@@ -91,7 +92,7 @@ class DashboardQueriesIT {
         }
         registryUrl = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         registry = withQuotasOfThisYear(RegistryDocuments.demo());
-        try (RegistryDatabase db = RegistryDatabase.open(registryUrl, pgUser, pgPassword)) {
+        try (RegistryDatabase db = RegistryDatabase.open(registryUrl, pgUser, pgPassword, AnalyticsSchema.LOCATIONS)) {
             db.store(HASHER).importDocument(registry);
         }
 
@@ -125,7 +126,7 @@ class DashboardQueriesIT {
         assertThat(backfill.readings()).isGreaterThan((long) registry.meters().size() * BACKFILL_DAYS * 90);
         IngestRefusals.provoke(port, registry);
 
-        try (RegistryDatabase db = RegistryDatabase.open(registryUrl, pgUser, pgPassword)) {
+        try (RegistryDatabase db = RegistryDatabase.open(registryUrl, pgUser, pgPassword, AnalyticsSchema.LOCATIONS)) {
             Registry snapshot = db.store(HASHER).load();
             long rows = DashboardRollups.runToCompletion(influxUrl, database, db.dataSource(), () -> snapshot, ZONE);
             assertThat(rows).as("rollup rows written").isGreaterThan((long) registry.meters().size() * 24 * BACKFILL_DAYS);

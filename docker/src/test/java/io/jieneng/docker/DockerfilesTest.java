@@ -119,8 +119,11 @@ class DockerfilesTest {
             }
         }
         assertThat(found).as("%s is on the image's class path", mainClass).isTrue();
-        assertThat(jars).as("the devices library the ingest needs is on it too")
-                .anySatisfy(j -> assertThat(j.getFileName().toString()).startsWith("jieneng-devices-"));
+        assertThat(jars).as("the registry library the ingest needs is on it too")
+                .anySatisfy(j -> assertThat(j.getFileName().toString()).startsWith("jieneng-registry-"));
+        assertThat(jars).as("the simulators and the load generator's command lines are not")
+                .noneSatisfy(j -> assertThat(j.getFileName().toString()).startsWith("jieneng-simulators-"))
+                .noneSatisfy(j -> assertThat(j.getFileName().toString()).startsWith("picocli-"));
         Method main = Class.forName(mainClass).getMethod("main", String[].class);
         assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
     }

@@ -129,7 +129,7 @@ public final class IngestMain {
         String url = c.dbUrl();
         Instance ingest = new Instance();
         try {
-            ingest.database = RegistryDatabase.open(url, c.dbUser(), c.dbPassword());
+            ingest.database = RegistryDatabase.open(url, c.dbUser(), c.dbPassword(), IngestSchema.LOCATIONS);
             RegistryStore store = ingest.database.store(new SecretHasher(config.bcryptCost()));
             AtomicReference<Registry> snapshot = new AtomicReference<>(store.load());
             ingest.reload = reloadEvery(RELOAD_SECONDS, store, snapshot);

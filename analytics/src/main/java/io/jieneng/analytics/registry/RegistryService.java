@@ -43,7 +43,8 @@ public class RegistryService {
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         String url = config.db().url().orElseGet(() -> RegistryDatabase.h2FileUrl(config.dataDir()));
-        database = RegistryDatabase.open(url, config.db().user().orElse(""), config.db().password().orElse(""));
+        database = RegistryDatabase.open(url, config.db().user().orElse(""), config.db().password().orElse(""),
+                AnalyticsSchema.LOCATIONS);
         store = database.store(new SecretHasher(config.bcryptCost()));
         config.registryFile().ifPresent(this::importAtStartup);
         current = store.load();

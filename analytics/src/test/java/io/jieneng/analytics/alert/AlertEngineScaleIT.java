@@ -9,6 +9,7 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterEnergySource;
 import io.jieneng.analytics.energy.MeterSeries;
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.calendar.CalendarFile;
 import io.jieneng.devices.calendar.WorkingCalendar;
@@ -197,7 +198,7 @@ class AlertEngineScaleIT {
         thread.setContextClassLoader(AlertEngineScaleIT.class.getClassLoader());
         try {
             Class.forName("org.h2.Driver", true, AlertEngineScaleIT.class.getClassLoader());
-            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "");
+            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "", AnalyticsSchema.LOCATIONS);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         } finally {

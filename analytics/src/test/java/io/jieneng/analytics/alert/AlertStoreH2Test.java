@@ -1,5 +1,6 @@
 package io.jieneng.analytics.alert;
 
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.devices.registry.RegistryDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class AlertStoreH2Test extends AlertStoreContract {
         thread.setContextClassLoader(AlertStoreH2Test.class.getClassLoader());
         try {
             Class.forName("org.h2.Driver", true, AlertStoreH2Test.class.getClassLoader());
-            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "");
+            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "", AnalyticsSchema.LOCATIONS);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the H2 driver is missing from the test class path", e);
         } finally {

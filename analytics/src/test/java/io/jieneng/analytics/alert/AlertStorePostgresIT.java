@@ -1,5 +1,6 @@
 package io.jieneng.analytics.alert;
 
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.devices.registry.RegistryDatabase;
 import org.junit.jupiter.api.AfterAll;
 
@@ -46,7 +47,7 @@ class AlertStorePostgresIT extends AlertStoreContract {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(AlertStorePostgresIT.class.getClassLoader());
         try {
-            return RegistryDatabase.open(schemaUrl, user(), password());
+            return RegistryDatabase.open(schemaUrl, user(), password(), AnalyticsSchema.LOCATIONS);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -4,6 +4,7 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.energy.RawMeterEnergy;
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
@@ -41,7 +42,8 @@ class RollupMergePropertiesTest {
 
     @BeforeAll
     static void openDatabase() {
-        db = RegistryDatabase.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        db = RegistryDatabase.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
+                AnalyticsSchema.LOCATIONS);
     }
 
     @AfterAll

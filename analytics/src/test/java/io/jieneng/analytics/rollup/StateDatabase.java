@@ -1,5 +1,6 @@
 package io.jieneng.analytics.rollup;
 
+import io.jieneng.analytics.registry.AnalyticsSchema;
 import io.jieneng.devices.registry.RegistryDatabase;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class StateDatabase {
         thread.setContextClassLoader(StateDatabase.class.getClassLoader());
         try {
             registerDrivers();
-            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "");
+            return RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "sa", "", AnalyticsSchema.LOCATIONS);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -1,5 +1,9 @@
 package io.jieneng.ingest.ops;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jboss.logging.Logger;
@@ -8,7 +12,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +38,7 @@ public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OpsServer.class);
     private static final String JSON = "application/json";
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
     private final OpsConfig config;
     private final Supplier<String> metrics;
@@ -96,7 +103,7 @@ public final class OpsServer implements AutoCloseable {
             switch (exchange.getRequestURI().getPath()) {
                 case "/metrics" -> send(exchange, 200, PROMETHEUS_TEXT, metrics.get());
                 case "/health/ready" -> ready(exchange);
-                case "/health/live" -> send(exchange, 200, JSON, "{\"status\":\"UP\",\"checks\":[]}");
+                case "/health/live" -> send(exchange, 200, JSON, health(Map.of()));
                 default -> send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             }
         } catch (RuntimeException e) {
@@ -105,16 +112,35 @@ public final class OpsServer implements AutoCloseable {
     }
 
     private void ready(HttpExchange exchange) throws IOException {
-        boolean up = true;
-        StringBuilder checks = new StringBuilder();
-        for (Map.Entry<String, BooleanSupplier> check : readiness.entrySet()) {
-            boolean ok = check.getValue().getAsBoolean();
-            up &= ok;
-            checks.append(checks.isEmpty() ? "" : ",").append("{\"name\":\"").append(check.getKey())
-                    .append("\",\"status\":\"").append(ok ? "UP" : "DOWN").append("\"}");
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        readiness.forEach((name, check) -> results.put(name, check.getAsBoolean()));
+        send(exchange, results.containsValue(false) ? 503 : 200, JSON, health(results));
+    }
+
+    /**
+     * The MicroProfile Health body for these check results (name to passed), in their order: {@code UP} when all
+     * passed. Jackson writes it, so any check name comes out as valid JSON.
+     */
+    static String health(Map<String, Boolean> results) {
+        List<Check> checks = new ArrayList<>();
+        results.forEach((name, ok) -> checks.add(new Check(name, status(ok))));
+        try {
+            return WRITER.writeValueAsString(new Health(status(!results.containsValue(false)), checks));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a health body", e);
         }
-        send(exchange, up ? 200 : 503, JSON,
-                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":[" + checks + "]}");
+    }
+
+    private static String status(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
+
+    @JsonPropertyOrder({"status", "checks"})
+    private record Health(String status, List<Check> checks) {
+    }
+
+    @JsonPropertyOrder({"name", "status"})
+    private record Check(String name, String status) {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -3,6 +3,7 @@ package io.jieneng.ingest.bridge;
 import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.sink.ReadingSink;
 import io.jieneng.ingest.testing.TestRegistry;
@@ -46,7 +47,7 @@ final class BrokerFixture {
     static QuarantineStore quarantine() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         return new QuarantineStore(ds, 1000);
     }
 

@@ -3,6 +3,7 @@ package io.jieneng.ingest.bridge;
 import io.jieneng.devices.registry.RegistryDatabase;
 import io.jieneng.devices.security.SecretHasher;
 import io.jieneng.ingest.IngestMain;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.testing.TestRegistry;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -52,7 +53,7 @@ class StandaloneBridgeIT {
         BrokerFixture.brokerUrl();
         questdb = new QuestDbFixture();
         registryUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        registry = RegistryDatabase.open(registryUrl, null, null);
+        registry = RegistryDatabase.open(registryUrl, null, null, IngestSchema.LOCATIONS);
         registry.store(new SecretHasher(4)).importDocument(TestRegistry.document());
     }
 

@@ -2,6 +2,7 @@ package io.jieneng.ingest.it;
 
 import io.jieneng.devices.registry.RegistryDatabase;
 import io.jieneng.devices.security.SecretHasher;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.testing.ChildProcesses;
 import io.jieneng.ingest.testing.ResendingPublisher;
 import io.jieneng.ingest.testing.StoreCheck;
@@ -55,7 +56,8 @@ class CrashIT {
     void everyAcknowledgedReadingSurvivesSigkillExactlyOnce() throws Exception {
         String influxUrl = TestServers.influxUrl();
         String database = "crash_" + UUID.randomUUID().toString().replace("-", "");
-        try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "", "")) {
+        try (RegistryDatabase db = RegistryDatabase.open(RegistryDatabase.h2FileUrl(dir), "", "",
+                IngestSchema.LOCATIONS)) {
             db.store(new SecretHasher(4)).importDocument(TestRegistry.document());
         }
         int port = ChildProcesses.freePort();

@@ -3,6 +3,7 @@ package io.jieneng.ingest.it;
 import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
 import io.jieneng.ingest.testing.InMemoryRegistryStore;
@@ -38,7 +39,7 @@ final class LiveIngest implements AutoCloseable {
         table = SharedQuestDb.newTable();
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         quarantine = new QuarantineStore(ds, 1000);
         Map<String, String> env = new HashMap<>(Map.of("JIENENG_MQTT_HOST", "127.0.0.1", "JIENENG_MQTT_PORT", "0",
                 "JIENENG_MQTT_TLS_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"));

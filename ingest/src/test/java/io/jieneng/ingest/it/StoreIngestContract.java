@@ -4,6 +4,7 @@ import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.quarantine.QuarantineEntry;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
@@ -62,7 +63,7 @@ abstract class StoreIngestContract {
     static void startIngest(ReadingSink store) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         quarantine = new QuarantineStore(ds, 1000);
         sink = new GatedSink(store);
         meters = new SimpleMeterRegistry();

@@ -4,6 +4,7 @@ import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
 import io.jieneng.ingest.sink.ReadingSinks;
@@ -121,7 +122,7 @@ class StoreOutageIT {
     private static JdbcDataSource quarantineDb() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         return ds;
     }
 }

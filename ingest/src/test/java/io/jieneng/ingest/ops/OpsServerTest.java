@@ -2,6 +2,7 @@ package io.jieneng.ingest.ops;
 
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.pipeline.RecordingSink;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.reading.RejectReason;
@@ -37,7 +38,7 @@ class OpsServerTest {
     void start() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         core = new IngestCore(IngestConfig.defaults(), TestRegistry::registry, sink, new QuarantineStore(ds, 100),
                 meters, Clock.systemUTC());
         ops = new OpsServer(new OpsConfig("127.0.0.1", 0), meters::scrape, Map.of("store", core::storeReachable));

@@ -1,5 +1,6 @@
 package io.jieneng.ingest.quarantine;
 
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.reading.RejectReason;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,8 @@ abstract class QuarantineStoreContract {
     @BeforeEach
     void migrate() throws Exception {
         dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load()
+                .migrate();
     }
 
     static RejectedMessage message(int i, String device, byte[] payload) {

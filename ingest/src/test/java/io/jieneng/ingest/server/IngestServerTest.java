@@ -3,6 +3,7 @@ package io.jieneng.ingest.server;
 import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.pipeline.RecordingSink;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.testing.InMemoryRegistryStore;
@@ -36,7 +37,7 @@ class IngestServerTest {
     IngestServer server(Map<String, String> settings) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         Map<String, String> env = new HashMap<>(Map.of("JIENENG_MQTT_HOST", "127.0.0.1", "JIENENG_MQTT_PORT", "0",
                 "JIENENG_MQTT_TLS_PORT", "0", "JIENENG_BCRYPT_COST", "4"));
         env.putAll(settings);

@@ -3,6 +3,7 @@ package io.jieneng.ingest.server;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.security.SecretHasher;
 import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.mqtt.Backpressure;
 import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.MqttSettings;
@@ -105,7 +106,7 @@ final class MqttHarness {
                 Backoff.DEFAULT), metrics);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/registry").load().migrate();
+        Flyway.configure().dataSource(ds).locations(IngestSchema.LOCATIONS.toArray(String[]::new)).load().migrate();
         quarantineStore = new QuarantineStore(ds, 1000);
         QuarantineWriter quarantine = new QuarantineWriter(quarantineStore, Backoff.DEFAULT, 100, metrics,
                 Runnable::run);

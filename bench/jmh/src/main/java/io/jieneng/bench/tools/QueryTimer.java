@@ -3,7 +3,10 @@ package io.jieneng.bench.tools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jieneng.devices.cli.CommandLines;
 import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 
 /**
  * Times one GET, repeated: {@code --warmup} requests first (not counted; they also let the platform remember the
@@ -27,21 +31,45 @@ import java.util.Base64;
  *            --out FILE.json [--body FILE]
  * </pre>
  */
-public final class QueryTimer {
+@Command(name = "QueryTimer", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Times one GET repeated on one kept-alive connection; writes latencies and percentiles.")
+public final class QueryTimer implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(QueryTimer.class);
 
-    private QueryTimer() {
+    @Option(names = "--url", paramLabel = "URL", required = true, description = "what to GET")
+    URI url;
+
+    @Option(names = "--user", paramLabel = "U", required = true, description = "Basic user")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", required = true, description = "Basic password")
+    String password;
+
+    @Option(names = "--requests", paramLabel = "N", description = "timed requests (default ${DEFAULT-VALUE})")
+    int requests = 40;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "requests before, not timed (default ${DEFAULT-VALUE})")
+    int warmup = 5;
+
+    @Option(names = "--timeout-seconds", paramLabel = "S", description = "per request (default ${DEFAULT-VALUE})")
+    int timeoutSeconds = 120;
+
+    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "the report")
+    Path out;
+
+    @Option(names = "--body", paramLabel = "FILE", description = "where the last response body goes")
+    Path bodyFile;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new QueryTimer(), args));
     }
 
-    public static void main(String[] args) throws Exception {
-        ToolOptions o = ToolOptions.parse(args);
-        URI url = URI.create(o.require("url"));
-        String auth = "Basic " + Base64.getEncoder().encodeToString((o.require("user") + ":" + o.require("password"))
+    @Override
+    public Integer call() throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        int requests = o.getInt("requests", 40);
-        int warmup = o.getInt("warmup", 5);
-        Duration timeout = Duration.ofSeconds(o.getInt("timeout-seconds", 120));
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(url).header("Authorization", auth).timeout(timeout).GET()
                 .build();
@@ -74,11 +102,11 @@ public final class QueryTimer {
         for (double v : ms) {
             samples.add(Math.round(v * 1000) / 1000.0);
         }
-        Files.writeString(Path.of(o.require("out")), json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        String bodyFile = o.get("body", null);
+        Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         if (bodyFile != null && body != null) {
-            Files.writeString(Path.of(bodyFile), body);
+            Files.writeString(bodyFile, body);
         }
+        return 0;
     }
 
     private static String fetch(HttpClient http, HttpRequest request) throws Exception {

@@ -11,7 +11,10 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import io.jieneng.devices.cli.CommandLines;
 import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,33 +49,60 @@ import java.util.concurrent.atomic.AtomicLong;
  * The report holds the readings sent, the seconds and readings/s, and the expected grid import per local month
  * and in total (kWh, from the registers' whole-Wh values), for the benchmark to check the API's answer against.
  */
-public final class YearLoader {
+@Command(name = "YearLoader", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Loads a year of readings of every meter of one institution through ingest's MQTT endpoint.")
+public final class YearLoader implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(YearLoader.class);
     private static final long TIMEOUT_MILLIS = 120_000;
     private static final int MAX_RECONNECTS = 50;
 
-    private final ToolOptions options;
+    @Option(names = "--host", paramLabel = "HOST", description = "ingest's MQTT host (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "P", required = true, description = "ingest's MQTT port")
+    int port;
+
+    @Option(names = "--registry", paramLabel = "FILE", required = true, description = "meter ids and secrets")
+    Path registry;
+
+    @Option(names = "--institution", paramLabel = "ID", required = true, description = "whose meters to load")
+    String institution;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first local day (default ${DEFAULT-VALUE})")
+    LocalDate from = LocalDate.of(2025, 1, 1);
+
+    @Option(names = "--to", paramLabel = "DATE", description = "day after the last (default ${DEFAULT-VALUE})")
+    LocalDate to = LocalDate.of(2026, 1, 1);
+
+    @Option(names = "--interval-seconds", paramLabel = "S",
+            description = "between a meter's readings (default ${DEFAULT-VALUE})")
+    int intervalSeconds = 900;
+
+    @Option(names = "--per-message", paramLabel = "N", description = "readings per message (default ${DEFAULT-VALUE})")
+    int perMessage = 500;
+
+    @Option(names = "--in-flight", paramLabel = "N",
+            description = "unacknowledged messages per connection (default ${DEFAULT-VALUE})")
+    int inFlight = 10;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "the months' time zone (default ${DEFAULT-VALUE})")
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+
+    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "the report")
+    Path out;
+
     private final AtomicLong readingsAcked = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
 
-    private YearLoader(ToolOptions options) {
-        this.options = options;
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new YearLoader(), args));
     }
 
-    public static void main(String[] args) throws Exception {
-        ToolOptions o = ToolOptions.parse(args);
-        new YearLoader(o).run();
-    }
-
-    private void run() throws Exception {
-        ZoneId zone = ZoneId.of(options.get("zone", "Asia/Shanghai"));
-        LocalDate from = LocalDate.parse(options.get("from", "2025-01-01"));
-        LocalDate to = LocalDate.parse(options.get("to", "2026-01-01"));
-        long stepMillis = 1000L * options.getInt("interval-seconds", 900);
-        int perMessage = options.getInt("per-message", 500);
-        String institution = options.require("institution");
-        RegistryDocument doc = RegistryDocuments.parse(Path.of(options.require("registry")));
+    @Override
+    public Integer call() throws Exception {
+        long stepMillis = 1000L * intervalSeconds;
+        RegistryDocument doc = RegistryDocuments.parse(registry);
         List<Meter> meters = doc.meters().stream().filter(m -> institution.equals(m.institution())).toList();
         if (meters.isEmpty()) {
             throw new IllegalArgumentException("institution " + institution + " has no meters in the registry file");
@@ -105,12 +136,12 @@ public final class YearLoader {
         long readings = (long) series.get(0).count() * meters.size();
         LOG.infof("sent %d readings in %.1f s: %.0f readings/s (%d reconnects)", readings, seconds,
                 readings / seconds, reconnects.get());
-        writeReport(series, meters.size(), readings, seconds, from, to, zone);
+        writeReport(series, meters.size(), readings, seconds);
+        return 0;
     }
 
     /** Sends one meter's messages in order, with a window of unacknowledged ones, resending after a drop. */
     private void send(Meter meter, List<byte[]> payloads) throws Exception {
-        int inFlight = options.getInt("in-flight", 10);
         String topic = "meters/" + meter.id() + "/readings";
         int next = 0;
         int attempts = 0;
@@ -150,7 +181,7 @@ public final class YearLoader {
     }
 
     private MqttAsyncClient connect(Meter meter) throws MqttException {
-        String uri = "tcp://" + options.get("host", "127.0.0.1") + ":" + options.require("port");
+        String uri = "tcp://" + host + ":" + port;
         MqttAsyncClient client = new MqttAsyncClient(uri, meter.id(), new MemoryPersistence());
         MqttConnectionOptions connect = new MqttConnectionOptions();
         connect.setUserName(meter.id());
@@ -173,11 +204,11 @@ public final class YearLoader {
         return n;
     }
 
-    private void writeReport(List<YearReadings> series, int meters, long readings, double seconds, LocalDate from,
-                             LocalDate to, ZoneId zone) throws Exception {
+    private void writeReport(List<YearReadings> series, int meters, long readings, double seconds)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode report = json.createObjectNode();
-        report.put("institution", options.require("institution"));
+        report.put("institution", institution);
         report.put("meters", meters);
         report.put("readings", readings);
         report.put("readingsAcknowledged", readingsAcked.get());
@@ -207,8 +238,7 @@ public final class YearLoader {
             expected.addObject().put("month", months.get(i).toString()).put("kwh", monthWh[i] / 1000.0);
         }
         report.put("expectedGridImportKwh", totalWh / 1000.0);
-        Files.writeString(Path.of(options.require("out")), json.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(report));
+        Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         if (readingsAcked.get() < readings) {
             throw new IllegalStateException("only " + readingsAcked.get() + " of " + readings
                     + " readings were acknowledged");
