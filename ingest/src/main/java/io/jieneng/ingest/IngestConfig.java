@@ -4,8 +4,8 @@ import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.reading.DecodeLimits;
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreKind;
-import io.jieneng.ingest.sink.StoreSettings;
+import io.jieneng.store.StoreKind;
+import io.jieneng.store.StoreSettings;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;

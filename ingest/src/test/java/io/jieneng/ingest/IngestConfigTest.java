@@ -3,7 +3,7 @@ package io.jieneng.ingest;
 import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
