@@ -30,7 +30,7 @@ import java.util.function.Function;
  * @param mqtt                  what MQTT clients are granted: receive maximum, topic aliases, sessions
  * @param limits                per-device message rate and per-address connection limits
  * @param storeWriters          batches written to the store at the same time; 0 = the store's default
- *                              ({@code ReadingSinks.writers})
+ *                              ({@code Stores.writers})
  */
 public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous, ZoneId zone,
                            StoreSettings store, int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,
