@@ -55,7 +55,7 @@ final class Configuration {
     /** Every key the application reads. */
     static Set<String> read() {
         Set<String> out = new TreeSet<>();
-        for (String module : List.of("devices/registry", "devices/simulators", "ingest", "analytics")) {
+        for (String module : List.of("devices/registry", "devices/simulators", "store", "ingest", "analytics")) {
             Path main = Repo.ROOT.resolve(module).resolve("src/main");
             try (Stream<Path> files = Files.walk(main)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -6,7 +6,7 @@ import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.reading.DecodeLimits;
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreSettings;
+import io.jieneng.store.StoreSettings;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param mqtt                  what MQTT clients are granted: receive maximum, topic aliases, sessions
  * @param limits                per-device message rate and per-address connection limits
  * @param storeWriters          batches written to the store at the same time; 0 = the store's default
- *                              ({@code ReadingSinks.writers})
+ *                              ({@code Stores.writers})
  */
 public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous, ZoneId zone,
                            StoreSettings store, int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,

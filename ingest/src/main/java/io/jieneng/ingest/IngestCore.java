@@ -7,7 +7,7 @@ import io.jieneng.ingest.pipeline.BatchWriter;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.quarantine.QuarantineWriter;
 import io.jieneng.ingest.reading.ReadingDecoder;
-import io.jieneng.ingest.sink.ReadingSink;
+import io.jieneng.store.ReadingSink;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class IngestCore implements AutoCloseable {
     }
 
     /**
-     * Starts the writers: one store writer thread per sink ({@code ReadingSinks.createAll}).
+     * Starts the writers: one store writer thread per sink ({@code Stores.sinks}).
      *
      * @param sinks the store writers, each used by one thread only; closed by {@link #close()}
      */

@@ -12,8 +12,9 @@ import io.jieneng.ingest.ops.OpsConfig;
 import io.jieneng.ingest.ops.OpsServer;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
-import io.jieneng.ingest.sink.ReadingSink;
-import io.jieneng.ingest.sink.ReadingSinks;
+import io.jieneng.store.ReadingSink;
+import io.jieneng.store.Store;
+import io.jieneng.store.Stores;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -136,8 +137,9 @@ public final class IngestMain {
 
             PrometheusMeterRegistry meters = prometheus();
             ingest.meters = meters;
-            List<ReadingSink> sinks = ReadingSinks.createAll(config.store(), snapshot::get,
-                    ReadingSinks.writers(config.store(), config.storeWriters()));
+            ingest.timeSeries = Stores.open(config.store(), snapshot::get);
+            List<ReadingSink> sinks = Stores.sinks(ingest.timeSeries,
+                    Stores.writers(ingest.timeSeries, config.storeWriters()));
             ingest.core = new IngestCore(config, snapshot::get, sinks,
                     new QuarantineStore(ingest.database.dataSource(), config.quarantineMaxRows()), meters,
                     Clock.systemUTC());
@@ -206,6 +208,7 @@ public final class IngestMain {
         private ScheduledExecutorService reload;
         private PrometheusMeterRegistry meters;
         private IngestCore core;
+        private Store timeSeries;
         private OpsServer ops;
         private IngestServer listener;
         private Bridge bridge;
@@ -251,6 +254,9 @@ public final class IngestMain {
             }
             if (core != null) {
                 core.close();
+            }
+            if (timeSeries != null) {
+                timeSeries.close();
             }
             if (ops != null) {
                 ops.close();

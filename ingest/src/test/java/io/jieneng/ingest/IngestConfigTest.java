@@ -4,7 +4,7 @@ import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

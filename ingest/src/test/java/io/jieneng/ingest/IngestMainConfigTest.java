@@ -1,6 +1,6 @@
 package io.jieneng.ingest;
 
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

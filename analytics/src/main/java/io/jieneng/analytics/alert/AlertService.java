@@ -9,7 +9,7 @@ import io.jieneng.analytics.alert.check.QuotaCheck;
 import io.jieneng.analytics.alert.webhook.WebhookService;
 import io.jieneng.analytics.energy.MeterEnergySource;
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.analytics.quota.QuotaService;
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.devices.calendar.WorkingCalendar;

@@ -3,7 +3,7 @@ package io.jieneng.analytics.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jieneng.analytics.alert.webhook.DeliveryStore;
-import io.jieneng.analytics.store.StoreException;
+import io.jieneng.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

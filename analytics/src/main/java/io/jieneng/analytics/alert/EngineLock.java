@@ -1,6 +1,6 @@
 package io.jieneng.analytics.alert;
 
-import io.jieneng.analytics.store.StoreException;
+import io.jieneng.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

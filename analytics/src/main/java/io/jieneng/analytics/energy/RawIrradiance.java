@@ -1,9 +1,9 @@
 package io.jieneng.analytics.energy;
 
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.store.ReadingReader;
 
 import java.time.Clock;
 import java.util.List;
@@ -21,10 +21,10 @@ public final class RawIrradiance {
 
     private static final long MIN_MARGIN_MILLIS = 3_600_000;
 
-    private final Supplier<ReadingStore> store;
+    private final Supplier<ReadingReader> store;
     private final Clock clock;
 
-    public RawIrradiance(Supplier<ReadingStore> store, Clock clock) {
+    public RawIrradiance(Supplier<ReadingReader> store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -1,9 +1,9 @@
 package io.jieneng.analytics.energy;
 
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.store.ReadingReader;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -23,10 +23,10 @@ public final class RawMeterEnergy implements MeterEnergySource {
     static final double GAP_FACTOR = 1.5;
     private static final long MIN_MARGIN_MILLIS = 3_600_000;
 
-    private final Supplier<ReadingStore> store;
+    private final Supplier<ReadingReader> store;
     private final Clock clock;
 
-    public RawMeterEnergy(Supplier<ReadingStore> store, Clock clock) {
+    public RawMeterEnergy(Supplier<ReadingReader> store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -1,8 +1,8 @@
 package io.jieneng.analytics.energy;
 
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.store.ReadingReader;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,7 +29,7 @@ public final class ReadingWindow {
      * @param nowMillis readings later than this (plus the margin) cannot exist yet, so none is looked for
      * @return every reading found, per meter id
      */
-    public static Map<String, List<Reading>> fetch(ReadingStore store, Map<String, Set<ReadingField>> registers,
+    public static Map<String, List<Reading>> fetch(ReadingReader store, Map<String, Set<ReadingField>> registers,
                                             long fromMillis, long toMillis, long marginMillis, long nowMillis) {
         Map<String, List<Reading>> byMeter = new HashMap<>();
         registers.keySet().forEach(m -> byMeter.put(m, new ArrayList<>()));

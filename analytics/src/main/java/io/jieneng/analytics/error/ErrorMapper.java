@@ -1,6 +1,6 @@
 package io.jieneng.analytics.error;
 
-import io.jieneng.analytics.store.StoreException;
+import io.jieneng.store.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

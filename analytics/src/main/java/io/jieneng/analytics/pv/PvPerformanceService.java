@@ -8,7 +8,7 @@ import io.jieneng.analytics.energy.MeterTotals;
 import io.jieneng.analytics.energy.RawIrradiance;
 import io.jieneng.analytics.energy.TimeRange;
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Institution;
 import io.jieneng.devices.registry.Meter;

@@ -1,7 +1,7 @@
 package io.jieneng.analytics.quarantine;
 
 import io.jieneng.analytics.error.ApiException;
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.jieneng.ingest.quarantine.QuarantineEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -6,11 +6,11 @@ import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.energy.RawMeterEnergy;
 import io.jieneng.analytics.energy.ReadingWindow;
 import io.jieneng.analytics.rollup.TouchedDays.DayRun;
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.ReadingReader;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,11 +58,11 @@ final class Recomputer {
         }
     }
 
-    private final Supplier<ReadingStore> store;
+    private final Supplier<ReadingReader> store;
     private final ZoneId zone;
     private final Clock clock;
 
-    Recomputer(Supplier<ReadingStore> store, ZoneId zone, Clock clock) {
+    Recomputer(Supplier<ReadingReader> store, ZoneId zone, Clock clock) {
         this.store = store;
         this.zone = zone;
         this.clock = clock;

@@ -7,7 +7,9 @@ import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.energy.MeterSum;
 import io.jieneng.analytics.energy.RawMeterEnergy;
 import io.jieneng.devices.registry.Meter;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.RollupStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  *       readings, replacing those days' rows.</li>
  * </ol>
  * Grids the rollups cannot serve exactly (not on local hour or day boundaries), and every grid before the job
- * has initialised the store, are computed from the raw readings, after the same wait.
+ * has initialised the store, are computed from the raw readings, after the same wait; {@link #route} decides.
  */
 public final class RollupMeterEnergy implements MeterEnergySource {
 
@@ -61,22 +63,44 @@ public final class RollupMeterEnergy implements MeterEnergySource {
         this.sumCache = sumCache;
     }
 
-    @Override
-    public Map<String, MeterSeries> series(List<Meter> meters, BucketGrid grid) {
+    /**
+     * The one decision between the rollups and the raw readings: the job's state to answer {@code grid} from the
+     * rollups with, or null when the raw computation answers. The raw readings answer when the rollups are
+     * disabled or not started (no store or state yet), when the job has not initialised the store, and for grids
+     * the rollups cannot serve exactly: another zone, or for {@code sums} not from one local midnight to another,
+     * for series not on local hour or day boundaries ({@link RollupCalendar}). Before the decision is taken on
+     * the store's state, the query waits until what was committed before it is visible, so whatever path answers,
+     * an acknowledged reading is in the answer at once.
+     */
+    RollupState route(List<Meter> meters, BucketGrid grid, boolean sums) {
         RollupStore store = rollups.get();
         RollupStateStore states = state.get();
         if (meters.isEmpty() || store == null || states == null) {
-            return raw.series(meters, grid);
+            return null;
         }
-        // Whatever path answers, an acknowledged reading is in the answer at once.
+        boolean servable = grid.zone().equals(recomputer.zone()) && (sums
+                ? RollupCalendar.isBoundary(grid.fromMillis(), Interval.DAY, grid.zone())
+                && RollupCalendar.isBoundary(grid.toMillis(), Interval.DAY, grid.zone())
+                : RollupCalendar.servable(grid));
+        if (sums && !servable) {
+            // Summed from series, whose own route waits.
+            return null;
+        }
         store.awaitIngested(INGEST_WAIT);
-        if (!grid.zone().equals(recomputer.zone()) || !RollupCalendar.servable(grid)) {
-            return raw.series(meters, grid);
+        if (!servable) {
+            return null;
         }
         RollupState current = states.read();
-        if (!current.initialized()) {
+        return current.initialized() ? current : null;
+    }
+
+    @Override
+    public Map<String, MeterSeries> series(List<Meter> meters, BucketGrid grid) {
+        RollupState current = route(meters, grid, false);
+        if (current == null) {
             return raw.series(meters, grid);
         }
+        RollupStore store = rollups.get();
         BucketGrid base = RollupCalendar.base(grid);
         Map<String, Meter> byId = new LinkedHashMap<>();
         Map<String, BucketSums> sums = new LinkedHashMap<>();
@@ -126,20 +150,12 @@ public final class RollupMeterEnergy implements MeterEnergySource {
      */
     @Override
     public Map<String, MeterSum> sums(List<Meter> meters, BucketGrid grid) {
-        RollupStore store = rollups.get();
-        RollupStateStore states = state.get();
-        if (meters.isEmpty() || store == null || states == null || !grid.zone().equals(recomputer.zone())
-                || !RollupCalendar.isBoundary(grid.fromMillis(), Interval.DAY, grid.zone())
-                || !RollupCalendar.isBoundary(grid.toMillis(), Interval.DAY, grid.zone())) {
-            return MeterEnergySource.super.sums(meters, grid);
-        }
-        store.awaitIngested(INGEST_WAIT);
-        RollupState current = states.read();
-        if (!current.initialized()) {
+        RollupState current = route(meters, grid, true);
+        if (current == null) {
             return MeterEnergySource.super.sums(meters, grid);
         }
         Map<String, Meter> byId = new LinkedHashMap<>();
         meters.forEach(m -> byId.put(m.id(), m));
-        return RollupSums.read(store, current.watermarkMillis(), recomputer, byId, grid, sumCache);
+        return RollupSums.read(rollups.get(), current.watermarkMillis(), recomputer, byId, grid, sumCache);
     }
 }

@@ -1,5 +1,6 @@
 package io.jieneng.analytics.rollup;
 
+import io.jieneng.store.Arrival;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,6 +3,8 @@ package io.jieneng.analytics.rollup;
 import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.RollupSchema;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,9 @@ import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.RollupStore;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

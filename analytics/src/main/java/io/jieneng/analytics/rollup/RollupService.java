@@ -4,11 +4,12 @@ import io.jieneng.analytics.energy.MeterEnergySource;
 import io.jieneng.analytics.energy.RawMeterEnergy;
 import io.jieneng.analytics.error.ApiException;
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.analytics.registry.RegistryService;
 import io.jieneng.devices.registry.Meter;
-import io.jieneng.ingest.sink.Arrival;
-import io.jieneng.ingest.sink.ReadingSinks;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupStore;
+import io.jieneng.store.Stores;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -62,10 +63,10 @@ public class RollupService {
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         JienengConfig.Rollup r = config.rollup();
-        if (Duration.ofSeconds(r.safetySeconds()).compareTo(ReadingSinks.WRITE_ATTEMPT_BOUND) <= 0) {
+        if (Duration.ofSeconds(r.safetySeconds()).compareTo(Stores.WRITE_ATTEMPT_BOUND) <= 0) {
             LOG.warnf("JIENENG_ROLLUP_SAFETY_SECONDS=%d is not above the ingest write bound of %d s: a marker "
                     + "committed late could be missed by the rollup job (use this only in tests)",
-                    r.safetySeconds(), ReadingSinks.WRITE_ATTEMPT_BOUND.toSeconds());
+                    r.safetySeconds(), Stores.WRITE_ATTEMPT_BOUND.toSeconds());
         }
         RollupStore store = timeSeries.rollups();
         state = new RollupStateStore(registry.dataSource(), store.stateKey());
@@ -100,16 +101,19 @@ public class RollupService {
         }
     }
 
-    /** The energy source the API computes with: rollups merged with raw readings. */
-    public MeterEnergySource energySource(RawMeterEnergy raw) {
+    /**
+     * The energy source the API computes with: rollups merged with raw readings, or with {@code enabled} false the
+     * raw readings alone ({@link RollupMeterEnergy#route}).
+     */
+    MeterEnergySource energySource(RawMeterEnergy raw, boolean enabled) {
         JienengConfig.Rollup r = config.rollup();
         // The cache relies on markers committing within the ingest write bound, whatever margin the job uses.
         Duration margin = Duration.ofSeconds(r.safetySeconds());
-        if (margin.compareTo(ReadingSinks.WRITE_ATTEMPT_BOUND) < 0) {
-            margin = ReadingSinks.WRITE_ATTEMPT_BOUND;
+        if (margin.compareTo(Stores.WRITE_ATTEMPT_BOUND) < 0) {
+            margin = Stores.WRITE_ATTEMPT_BOUND;
         }
-        return new RollupMeterEnergy(raw, timeSeries::rollups, () -> state, recomputer(), new SumCache(clock,
-                margin, Duration.ofDays(r.markerRetentionDays())));
+        return new RollupMeterEnergy(raw, enabled ? timeSeries::rollups : () -> null, () -> state, recomputer(),
+                new SumCache(clock, margin, Duration.ofDays(r.markerRetentionDays())));
     }
 
     private Recomputer recomputer() {

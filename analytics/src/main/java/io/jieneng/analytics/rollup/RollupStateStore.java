@@ -1,6 +1,7 @@
 package io.jieneng.analytics.rollup;
 
-import io.jieneng.analytics.store.StoreException;
+import io.jieneng.store.RollupStore;
+import io.jieneng.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

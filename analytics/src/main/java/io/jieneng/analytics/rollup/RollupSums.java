@@ -6,7 +6,9 @@ import io.jieneng.analytics.energy.MeterSum;
 import io.jieneng.analytics.energy.RawMeterEnergy;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupStore;
+import io.jieneng.store.RollupSum;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.jieneng.analytics.rollup;
 
+import io.jieneng.store.RollupSum;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * repeated summary reads only the markers written since and re-sums only the meters they name.
  *
  * <p>Why that is exact: a sum read at time t reflects every marker visible at t. A marker not visible at t commits
- * later, and a marker commits within {@code ReadingSinks.WRITE_ATTEMPT_BOUND} of its time, which the rollup safety
+ * later, and a marker commits within {@code Stores.WRITE_ATTEMPT_BOUND} of its time, which the rollup safety
  * margin exceeds (docs/ROLLUPS.md): so every change a cached sum may miss has a marker newer than t − safety, and
  * the next read finds it. Markers are deleted {@code JIENENG_ROLLUP_MARKER_RETENTION_DAYS} behind the watermark,
  * so an entry is only used while it is much younger than that (at most an hour).

@@ -10,7 +10,6 @@ import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterEnergySource;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.registry.AnalyticsSchema;
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.calendar.CalendarFile;
 import io.jieneng.devices.calendar.WorkingCalendar;
 import io.jieneng.devices.reading.Reading;
@@ -26,6 +25,7 @@ import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDatabase;
 import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.SubItem;
+import io.jieneng.store.ReadingReader;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,7 +156,7 @@ class AlertEngineScaleIT {
     }
 
     /** Readings from memory: meters whose id hashes to an odd number went silent five hours ago. */
-    private static final class SilentOddMeters implements ReadingStore {
+    private static final class SilentOddMeters implements ReadingReader {
         @Override
         public List<Reading> scan(Collection<String> meterIds, long fromMillis, long toMillis) {
             List<Reading> out = new ArrayList<>();

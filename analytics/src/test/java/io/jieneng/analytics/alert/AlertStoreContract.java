@@ -2,8 +2,8 @@ package io.jieneng.analytics.alert;
 
 import io.jieneng.analytics.alert.webhook.Delivery;
 import io.jieneng.analytics.alert.webhook.DeliveryStore;
-import io.jieneng.analytics.store.StoreException;
 import io.jieneng.devices.registry.RegistryDatabase;
+import io.jieneng.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.jieneng.analytics.energy;
 
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.store.ReadingReader;
 import org.junit.jupiter.api.RepeatedTest;
 
 import java.util.Collection;
@@ -26,7 +26,7 @@ class ReadingWindowTest {
         Reading ten = reading(10, Map.of(ReadingField.ENERGY_KWH, 1.0, ReadingField.EXPORT_KWH, 5.0));
         Reading eleven = reading(11, Map.of(ReadingField.ENERGY_KWH, 2.0));
         Reading inRange = reading(20, Map.of(ReadingField.ENERGY_KWH, 4.0, ReadingField.EXPORT_KWH, 6.0));
-        ReadingStore store = new RowStore(List.of(ten, eleven, inRange));
+        ReadingReader store = new RowStore(List.of(ten, eleven, inRange));
 
         Map<String, List<Reading>> got = ReadingWindow.fetch(store,
                 Map.of("m", EnumSet.of(ReadingField.ENERGY_KWH, ReadingField.EXPORT_KWH)), hours(18), hours(22),
@@ -43,8 +43,8 @@ class ReadingWindowTest {
         return Reading.of("m", hours(hour), new EnumMap<>(values));
     }
 
-    /** Look-ups answer with the whole row, as QuestDbReadingStore does. */
-    private record RowStore(List<Reading> rows) implements ReadingStore {
+    /** Look-ups answer with the whole row, as the QuestDB reader does. */
+    private record RowStore(List<Reading> rows) implements ReadingReader {
 
         @Override
         public List<Reading> scan(Collection<String> meterIds, long fromMillis, long toMillis) {

@@ -1,7 +1,7 @@
 package io.jieneng.analytics.it;
 
 import io.jieneng.analytics.alert.AlertService;
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.jieneng.analytics.report.ReportNumbers;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

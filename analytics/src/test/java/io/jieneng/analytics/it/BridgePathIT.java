@@ -1,6 +1,6 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,8 +1,8 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;

@@ -1,6 +1,6 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.InProcessIngest;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.analytics.registry.RegistryService;
-import io.jieneng.analytics.rollup.RollupRow;
 import io.jieneng.analytics.rollup.RollupStateStore;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.RollupRow;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package io.jieneng.analytics.it;
 
-import io.jieneng.analytics.platform.InProcessIngest;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.InProcessIngest;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.RegistryDocuments;

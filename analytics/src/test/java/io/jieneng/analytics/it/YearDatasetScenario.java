@@ -3,7 +3,7 @@ package io.jieneng.analytics.it;
 import io.jieneng.analytics.it.YearDataset.Message;
 import io.jieneng.analytics.it.YearDataset.Sample;
 import io.jieneng.analytics.it.YearExpectation.Q;
-import io.jieneng.analytics.platform.InProcessIngest;
+import io.jieneng.analytics.node.InProcessIngest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -4,7 +4,7 @@ import io.jieneng.analytics.alert.AlertsConfig;
 import io.jieneng.analytics.quota.QuotaConfig;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.config.Settings;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

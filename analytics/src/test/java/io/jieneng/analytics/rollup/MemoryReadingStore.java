@@ -1,9 +1,9 @@
 package io.jieneng.analytics.rollup;
 
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.ReadingReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Readings in memory, one per (meter, ts) like QuestDB's upsert: for unit tests of the rollup logic, whose
  * integration tests run on the real stores.
  */
-final class MemoryReadingStore implements ReadingStore {
+final class MemoryReadingStore implements ReadingReader {
 
     private final Map<String, NavigableMap<Long, Reading>> byMeter = new HashMap<>();
 

@@ -1,6 +1,10 @@
 package io.jieneng.analytics.rollup;
 
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.RollupStore;
+import io.jieneng.store.RollupSum;
+import io.jieneng.store.RollupTable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,13 +45,8 @@ final class MemoryRollupStore implements RollupStore {
     }
 
     @Override
-    public List<RollupRow> hourly(Collection<String> meters, long fromMillis, long toMillis) {
-        return select(hourly, meters, fromMillis, toMillis);
-    }
-
-    @Override
-    public List<RollupRow> daily(Collection<String> meters, long fromMillis, long toMillis) {
-        return select(daily, meters, fromMillis, toMillis);
+    public List<RollupRow> rows(RollupTable table, Collection<String> meters, long fromMillis, long toMillis) {
+        return select(table == RollupTable.HOURLY ? hourly : daily, meters, fromMillis, toMillis);
     }
 
     private static List<RollupRow> select(Map<String, RollupRow> rows, Collection<String> meters, long from,
@@ -117,9 +116,5 @@ final class MemoryRollupStore implements RollupStore {
     @Override
     public String stateKey() {
         return "memory";
-    }
-
-    @Override
-    public void close() {
     }
 }

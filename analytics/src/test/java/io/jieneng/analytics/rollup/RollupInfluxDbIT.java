@@ -1,9 +1,10 @@
 package io.jieneng.analytics.rollup;
 
-import io.jieneng.analytics.store.InfluxDbReadingStore;
 import io.jieneng.devices.reading.Reading;
-import io.jieneng.ingest.sink.InfluxDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BatchPoints;
@@ -23,16 +24,14 @@ class RollupInfluxDbIT extends RollupStoreContract {
     private String database;
 
     @Override
-    Parts open(MutableClock clock) {
+    Store open(MutableClock clock) {
         url = System.getenv("JIENENG_TEST_INFLUX_URL");
         if (url == null || url.isBlank()) {
             fail("JIENENG_TEST_INFLUX_URL is not set: run the integration tests with ./jieneng test, which starts "
                     + "InfluxDB and sets it (e.g. http://127.0.0.1:8086)");
         }
         database = "jieneng_ru_" + UUID.randomUUID().toString().replace("-", "");
-        return new Parts(new InfluxDbSink(url, database, null, null, () -> world.registry, clock),
-                new InfluxDbReadingStore(url, database, null, null),
-                new InfluxDbRollupStore(url, database, null, null, () -> world.registry));
+        return Stores.open(StoreSettings.influxDb(url, database, null, null), () -> world.registry, clock);
     }
 
     @Override
@@ -53,8 +52,8 @@ class RollupInfluxDbIT extends RollupStoreContract {
     }
 
     @Override
-    RollupStore anotherRollupStore() {
-        return new InfluxDbRollupStore(url, database, null, null, () -> world.registry);
+    Store anotherStore() {
+        return Stores.open(StoreSettings.influxDb(url, database, null, null), () -> world.registry);
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDatabase;
 import io.jieneng.devices.registry.RegistryDocument;
-import io.jieneng.ingest.sink.Arrival;
+import io.jieneng.store.Arrival;
 import io.jieneng.testkit.Gen;
 import io.jieneng.testkit.Property;
 import org.junit.jupiter.api.AfterAll;

@@ -1,11 +1,13 @@
 package io.jieneng.analytics.rollup;
 
 import io.jieneng.analytics.platform.EmbeddedQuestDb;
-import io.jieneng.analytics.store.QuestDbReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
-import io.jieneng.ingest.sink.QuestDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import io.questdb.client.Sender;
 
 import java.nio.file.Files;
@@ -22,20 +24,18 @@ class RollupQuestDbIT extends RollupStoreContract {
     private String prefix;
 
     @Override
-    Parts open(MutableClock clock) throws Exception {
+    Store open(MutableClock clock) throws Exception {
         root = Files.createTempDirectory("rollup-questdb-it");
         questdb = EmbeddedQuestDb.start(root, 0, 0);
         prefix = "ru_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        return new Parts(new QuestDbSink(questdb.httpUrl(), prefix, clock),
-                new QuestDbReadingStore(questdb.pgJdbcUrl(), "admin", "quest", prefix),
-                new QuestDbRollupStore(questdb.httpUrl(), questdb.pgJdbcUrl(), "admin", "quest", prefix));
+        return Stores.open(settings(), Registry::empty, clock);
     }
 
     @Override
     void writeWithoutMarkers(List<Reading> readings) {
         try (Sender sender = Sender.fromConfig("http::addr=127.0.0.1:" + questdb.httpPort() + ";")) {
             for (Reading r : readings) {
-                sender.table(ReadingSchema.questDbTable(prefix)).symbol(ReadingSchema.METER, r.meterId());
+                sender.table(prefix + ReadingSchema.TABLE).symbol(ReadingSchema.METER, r.meterId());
                 r.values().forEach((f, v) -> sender.doubleColumn(f.jsonName(), v));
                 if (r.values().isEmpty()) {
                     sender.doubleColumn(ReadingField.POWER_KW.jsonName(), 0.0);
@@ -46,8 +46,12 @@ class RollupQuestDbIT extends RollupStoreContract {
     }
 
     @Override
-    RollupStore anotherRollupStore() {
-        return new QuestDbRollupStore(questdb.httpUrl(), questdb.pgJdbcUrl(), "admin", "quest", prefix);
+    Store anotherStore() {
+        return Stores.open(settings(), Registry::empty);
+    }
+
+    private StoreSettings settings() {
+        return StoreSettings.questDb(questdb.httpUrl(), prefix).withQuestDbPg(questdb.pgJdbcUrl(), "admin", "quest");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.MeterRole;
 import io.jieneng.devices.registry.MeterType;
+import io.jieneng.store.RollupRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -8,9 +8,9 @@ import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.MeterRole;
 import io.jieneng.devices.registry.MeterType;
 import io.jieneng.devices.registry.RegistryDatabase;
-import io.jieneng.ingest.sink.Arrival;
-import io.jieneng.ingest.sink.ReadingSink;
-import io.jieneng.analytics.store.ReadingStore;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,22 +39,20 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RollupStoreContract {
 
-    /** The sink, reader and rollup store of one real store, in a namespace of this class's own. */
-    record Parts(ReadingSink sink, ReadingStore reader, RollupStore rollups) {
-    }
+    private Store store;
 
     private Path stateDir;
     private RegistryDatabase stateDb;
     RollupWorld world;
 
-    /** Opens the store under test; markers take their time from {@code clock}. */
-    abstract Parts open(MutableClock clock) throws Exception;
+    /** Opens the store under test, in a namespace of this class's own; markers take their time from {@code clock}. */
+    abstract Store open(MutableClock clock) throws Exception;
 
     /** Writes readings straight into the store, without markers, as an import around ingest would. */
     abstract void writeWithoutMarkers(List<Reading> readings) throws Exception;
 
-    /** Another rollup store on the same namespace, as a second analytics instance would open it. */
-    abstract RollupStore anotherRollupStore();
+    /** Another store on the same namespace, as a second analytics instance would open it. */
+    abstract Store anotherStore();
 
     abstract void closeStore() throws Exception;
 
@@ -64,14 +62,15 @@ abstract class RollupStoreContract {
         stateDir = Files.createTempDirectory("rollup-state");
         stateDb = StateDatabase.open(stateDir);
         MutableClock clock = new MutableClock(System.currentTimeMillis());
-        Parts parts = open(clock);
+        store = open(clock);
         List<Meter> meters = new ArrayList<>();
         for (String prefix : List.of("r1-", "r2-", "r3-", "again-", "init-")) {
             meters.addAll(RandomHistory.meters(prefix));
         }
         meters.add(main("late"));
         meters.add(main("backfill"));
-        world = new RollupWorld(clock, parts.sink(), parts.reader(), parts.rollups(), meters, stateDb.dataSource());
+        world = new RollupWorld(clock, store.newSink(), store.reader(), store.rollups(), meters,
+                stateDb.dataSource());
         world.runJob();
     }
 
@@ -81,10 +80,7 @@ abstract class RollupStoreContract {
             return;
         }
         world.sink.close();
-        world.rollups.close();
-        if (world.reader instanceof AutoCloseable c) {
-            c.close();
-        }
+        store.close();
         stateDb.close();
         closeStore();
         try (Stream<Path> files = Files.walk(stateDir)) {
@@ -250,8 +246,8 @@ abstract class RollupStoreContract {
         world.runJob();
         long old = world.clock.millis() - java.time.Duration.ofDays(10).toMillis();
         // A writer of its own: InfluxDB markers of one writer never go back in time.
-        try (RollupStore other = anotherRollupStore()) {
-            other.writeMarkers(List.of(new Arrival("retention-meter", 1, 2)), old);
+        try (Store other = anotherStore()) {
+            other.rollups().writeMarkers(List.of(new Arrival("retention-meter", 1, 2)), old);
         }
         world.rollups.awaitIngested(java.time.Duration.ofSeconds(30));
         assertThat(world.rollups.markers(old - 1, old, null)).extracting(Arrival::meterId)

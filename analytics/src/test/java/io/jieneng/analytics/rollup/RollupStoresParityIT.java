@@ -4,13 +4,15 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.platform.EmbeddedQuestDb;
-import io.jieneng.analytics.store.InfluxDbReadingStore;
-import io.jieneng.analytics.store.QuestDbReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDatabase;
-import io.jieneng.ingest.sink.InfluxDbSink;
-import io.jieneng.ingest.sink.QuestDbSink;
+import io.jieneng.store.RollupRow;
+import io.jieneng.store.RollupSum;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -57,14 +59,14 @@ class RollupStoresParityIT {
             String prefix = "rp_";
             MutableClock qClock = new MutableClock(start);
             MutableClock iClock = new MutableClock(start);
-            RollupWorld q = new RollupWorld(qClock, new QuestDbSink(questdb.httpUrl(), prefix, qClock),
-                    new QuestDbReadingStore(questdb.pgJdbcUrl(), "admin", "quest", prefix),
-                    new QuestDbRollupStore(questdb.httpUrl(), questdb.pgJdbcUrl(), "admin", "quest", prefix), meters,
+            Store qStore = Stores.open(StoreSettings.questDb(questdb.httpUrl(), prefix)
+                    .withQuestDbPg(questdb.pgJdbcUrl(), "admin", "quest"), Registry::empty, qClock);
+            RollupWorld q = new RollupWorld(qClock, qStore.newSink(), qStore.reader(), qStore.rollups(), meters,
                     db.dataSource());
             List<RollupWorld> both = new ArrayList<>(List.of(q));
-            RollupWorld i = new RollupWorld(iClock, new InfluxDbSink(url, database, null, null,
-                    () -> both.get(0).registry, iClock), new InfluxDbReadingStore(url, database, null, null),
-                    new InfluxDbRollupStore(url, database, null, null, () -> both.get(0).registry), meters,
+            Store iStore = Stores.open(StoreSettings.influxDb(url, database, null, null), () -> both.get(0).registry,
+                    iClock);
+            RollupWorld i = new RollupWorld(iClock, iStore.newSink(), iStore.reader(), iStore.rollups(), meters,
                     db.dataSource());
             both.add(i);
             for (RollupWorld w : both) {
@@ -95,9 +97,9 @@ class RollupStoresParityIT {
             assertSameSums(q.rollups.dailySums(null, from, to), i.rollups.dailySums(null, from, to), meters.size());
             for (RollupWorld w : both) {
                 w.sink.close();
-                w.rollups.close();
-                ((AutoCloseable) w.reader).close();
             }
+            qStore.close();
+            iStore.close();
         } finally {
             try (InfluxDB influx = InfluxDBFactory.connect(url)) {
                 influx.query(new Query("DROP DATABASE \"" + database + "\""));

@@ -4,12 +4,13 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.analytics.energy.Interval;
 import io.jieneng.analytics.energy.MeterSeries;
 import io.jieneng.analytics.energy.RawMeterEnergy;
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDocument;
-import io.jieneng.ingest.sink.ReadingSink;
+import io.jieneng.store.ReadingReader;
+import io.jieneng.store.ReadingSink;
+import io.jieneng.store.RollupStore;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class RollupWorld {
 
     final MutableClock clock;
     final ReadingSink sink;
-    final ReadingStore reader;
+    final ReadingReader reader;
     final RollupStore rollups;
     final Registry registry;
     final RawMeterEnergy raw;
@@ -44,7 +45,7 @@ final class RollupWorld {
     RollupMeterEnergy rolled;
     RollupRun run;
 
-    RollupWorld(MutableClock clock, ReadingSink sink, ReadingStore reader, RollupStore rollups, List<Meter> meters,
+    RollupWorld(MutableClock clock, ReadingSink sink, ReadingReader reader, RollupStore rollups, List<Meter> meters,
                 DataSource stateDb) {
         this.clock = clock;
         this.sink = sink;

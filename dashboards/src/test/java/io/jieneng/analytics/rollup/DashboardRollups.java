@@ -1,7 +1,10 @@
 package io.jieneng.analytics.rollup;
 
-import io.jieneng.analytics.store.InfluxDbReadingStore;
 import io.jieneng.devices.registry.Registry;
+import io.jieneng.store.RollupStore;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -27,12 +30,11 @@ public final class DashboardRollups {
      */
     public static long runToCompletion(String influxUrl, String database, DataSource stateDb,
                                        Supplier<Registry> registry, ZoneId zone) {
-        InfluxDbReadingStore reader = new InfluxDbReadingStore(influxUrl, database, null, null);
-        InfluxDbRollupStore store = new InfluxDbRollupStore(influxUrl, database, null, null, registry);
-        try {
+        try (Store timeSeries = Stores.open(StoreSettings.influxDb(influxUrl, database, null, null), registry)) {
+            RollupStore store = timeSeries.rollups();
             Clock clock = Clock.systemUTC();
             RollupRun run = new RollupRun(store, new RollupStateStore(stateDb, store.stateKey()),
-                    new Recomputer(() -> reader, zone, clock), registry,
+                    new Recomputer(timeSeries::reader, zone, clock), registry,
                     new RollupRun.Settings(Duration.ZERO, Duration.ofDays(7)), clock);
             long rows = 0;
             while (true) {
@@ -45,9 +47,6 @@ public final class DashboardRollups {
                     return rows;
                 }
             }
-        } finally {
-            store.close();
-            reader.close();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.jieneng.ingest.config;
 
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import org.eclipse.microprofile.config.spi.Converter;
 
 import java.net.URI;

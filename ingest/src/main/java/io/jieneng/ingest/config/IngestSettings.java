@@ -1,7 +1,7 @@
 package io.jieneng.ingest.config;
 
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.ingest.sink.StoreKind;
+import io.jieneng.store.StoreKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

@@ -2,7 +2,7 @@ package io.jieneng.ingest.pipeline;
 
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.ingest.IngestMetrics;
-import io.jieneng.ingest.sink.ReadingSink;
+import io.jieneng.store.ReadingSink;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

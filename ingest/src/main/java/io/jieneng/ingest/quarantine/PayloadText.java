@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** How a payload is kept in a text column without losing a byte. */
-public final class PayloadText {
+final class PayloadText {
 
     public static final String BASE64_PREFIX = "base64:";
 

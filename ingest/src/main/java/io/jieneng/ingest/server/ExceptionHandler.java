@@ -20,7 +20,7 @@ import java.io.IOException;
  * counted, and the connection is closed. A packet that reached the tail had no handler and is released.
  */
 @ChannelHandler.Sharable
-public final class ExceptionHandler extends ChannelInboundHandlerAdapter {
+final class ExceptionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(ExceptionHandler.class);
 

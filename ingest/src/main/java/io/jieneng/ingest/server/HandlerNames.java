@@ -1,7 +1,7 @@
 package io.jieneng.ingest.server;
 
 /** The names of the pipeline handlers, in pipeline order (see {@link MqttChannelInitializer}). */
-public final class HandlerNames {
+final class HandlerNames {
 
     /** TLS listener only. */
     public static final String TLS = "tls";

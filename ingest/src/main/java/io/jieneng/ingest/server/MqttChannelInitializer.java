@@ -32,7 +32,7 @@ import java.net.InetSocketAddress;
  * TLS, framer, decoder, guard, connect timeout and the publish handlers hold per-connection state and are new
  * per channel; the others are shared.
  */
-public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
+final class MqttChannelInitializer extends ChannelInitializer<Channel> {
 
     private static final Logger LOG = Logger.getLogger(MqttChannelInitializer.class);
 

@@ -27,7 +27,7 @@ import java.util.Set;
  * (CONNECT first and once, then only client packets; AUTH is not offered), and holds packets that arrive while
  * the CONNECT is being authenticated until the connection is accepted. One per channel.
  */
-public final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
+final class MqttMessageGuard extends ChannelInboundHandlerAdapter {
 
     private static final Set<MqttMessageType> AFTER_CONNECT = EnumSet.of(MqttMessageType.PUBLISH,
             MqttMessageType.PUBREL, MqttMessageType.SUBSCRIBE, MqttMessageType.UNSUBSCRIBE, MqttMessageType.PINGREQ,

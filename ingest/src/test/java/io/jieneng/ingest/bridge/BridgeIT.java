@@ -86,7 +86,7 @@ class BridgeIT {
         return bridge;
     }
 
-    IngestCore newCore(io.jieneng.ingest.sink.ReadingSink sink, SimpleMeterRegistry meters) {
+    IngestCore newCore(io.jieneng.store.ReadingSink sink, SimpleMeterRegistry meters) {
         IngestCore core = core(sink, quarantine, meters);
         cores.add(core);
         return core;

@@ -1,7 +1,10 @@
 package io.jieneng.ingest.bridge;
 
-import io.jieneng.ingest.sink.QuestDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.ReadingSink;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import io.questdb.ServerMain;
 
 import java.io.IOException;
@@ -60,9 +63,12 @@ final class QuestDbFixture implements AutoCloseable {
         return prefix;
     }
 
-    /** A new sink onto this fixture's table (each IngestCore closes its own). */
-    QuestDbSink sink() {
-        return new QuestDbSink(httpUrl, prefix);
+    /**
+     * A new sink onto this fixture's table (each IngestCore closes its own). A writing-only QuestDB store holds no
+     * pool, only its HTTP client: nothing to close but the sink.
+     */
+    ReadingSink sink() {
+        return Stores.open(StoreSettings.questDb(httpUrl, prefix), Registry::empty).newSink();
     }
 
     /**
@@ -70,7 +76,7 @@ final class QuestDbFixture implements AutoCloseable {
      * before the table exists.
      */
     Map<Long, Double> energyByTs(String meter, long fromMillis, long toMillis) throws SQLException {
-        String table = ReadingSchema.questDbTable(prefix);
+        String table = prefix + ReadingSchema.TABLE;
         String sql = "SELECT " + ReadingSchema.TS + ", energyKwh FROM " + table + " WHERE " + ReadingSchema.METER
                 + " = ? AND " + ReadingSchema.TS + " >= ? AND " + ReadingSchema.TS + " < ? ORDER BY "
                 + ReadingSchema.TS;

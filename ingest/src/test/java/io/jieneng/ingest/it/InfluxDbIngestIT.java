@@ -1,8 +1,10 @@
 package io.jieneng.ingest.it;
 
-import io.jieneng.ingest.sink.InfluxDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
 import io.jieneng.ingest.testing.TestRegistry;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class InfluxDbIngestIT extends StoreIngestContract {
 
     static InfluxDB influx;
+    static Store store;
     static String database;
 
     @BeforeAll
@@ -40,12 +43,16 @@ class InfluxDbIngestIT extends StoreIngestContract {
         }
         database = "jieneng_it_" + UUID.randomUUID().toString().replace("-", "");
         influx = InfluxDBFactory.connect(url);
-        startIngest(new InfluxDbSink(url, database, null, null, TestRegistry::registry));
+        store = Stores.open(StoreSettings.influxDb(url, database, null, null), TestRegistry::registry);
+        startIngest(store.newSink());
     }
 
     @AfterAll
     static void stop() {
         stopIngest();
+        if (store != null) {
+            store.close();
+        }
         if (influx != null) {
             influx.query(new Query("DROP DATABASE \"" + database + "\""));
             influx.close();

@@ -1,7 +1,10 @@
 package io.jieneng.ingest.it;
 
-import io.jieneng.ingest.sink.QuestDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.ingest.testing.TestRegistry;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import io.questdb.ServerMain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,7 @@ class QuestDbIngestIT extends StoreIngestContract {
 
     static Path root;
     static ServerMain questdb;
+    static Store store;
     static String table;
     static String pgUrl;
 
@@ -47,14 +51,17 @@ class QuestDbIngestIT extends StoreIngestContract {
         questdb.start();
         pgUrl = "jdbc:postgresql://127.0.0.1:" + pg + "/qdb";
         String prefix = "it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        QuestDbSink store = new QuestDbSink("http://127.0.0.1:" + http, prefix);
-        table = store.table();
-        startIngest(store);
+        store = Stores.open(StoreSettings.questDb("http://127.0.0.1:" + http, prefix), TestRegistry::registry);
+        table = prefix + ReadingSchema.TABLE;
+        startIngest(store.newSink());
     }
 
     @AfterAll
     static void stop() throws IOException {
         stopIngest();
+        if (store != null) {
+            store.close();
+        }
         if (questdb != null) {
             questdb.close();
         }

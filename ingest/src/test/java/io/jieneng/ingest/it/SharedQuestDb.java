@@ -1,7 +1,10 @@
 package io.jieneng.ingest.it;
 
-import io.jieneng.ingest.sink.QuestDbSink;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.devices.registry.Registry;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.ReadingSink;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import io.questdb.ServerMain;
 
 import java.io.IOException;
@@ -29,7 +32,7 @@ import java.util.stream.Stream;
 final class SharedQuestDb {
 
     /** A table of this QuestDB: the sink that writes it and the query that reads it back. */
-    record Table(QuestDbSink sink, String name) {
+    record Table(ReadingSink sink, String name) {
 
         /** The readings of {@code meterId}, ordered by time. */
         List<StoredReading> stored(String meterId) throws Exception {
@@ -97,8 +100,10 @@ final class SharedQuestDb {
     /** A new table (prefix) of the shared QuestDB. */
     static Table newTable() throws IOException {
         SharedQuestDb db = instance();
-        QuestDbSink sink = new QuestDbSink(db.httpUrl, "it_" + UUID.randomUUID().toString().substring(0, 8) + "_");
-        return new Table(sink, sink.table());
+        String prefix = "it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        // A writing-only QuestDB store holds no pool, only its HTTP client: nothing to close but the sink.
+        return new Table(Stores.open(StoreSettings.questDb(db.httpUrl, prefix), Registry::empty).newSink(),
+                prefix + ReadingSchema.TABLE);
     }
 
     private void stop() {

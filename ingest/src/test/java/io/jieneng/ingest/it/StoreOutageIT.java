@@ -7,13 +7,14 @@ import io.jieneng.ingest.IngestMetrics;
 import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
-import io.jieneng.ingest.sink.ReadingSinks;
-import io.jieneng.ingest.sink.StoreSettings;
 import io.jieneng.ingest.testing.InMemoryRegistryStore;
 import io.jieneng.ingest.testing.InfluxProcess;
 import io.jieneng.ingest.testing.ResendingPublisher;
 import io.jieneng.ingest.testing.StoreCheck;
 import io.jieneng.ingest.testing.TestRegistry;
+import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -53,6 +54,7 @@ class StoreOutageIT {
     private final List<ResendingPublisher> publishers = new ArrayList<>();
     private InfluxProcess influx;
     private IngestCore core;
+    private Store store;
     private IngestServer server;
 
     @AfterEach
@@ -65,6 +67,9 @@ class StoreOutageIT {
         }
         if (core != null) {
             core.close();
+        }
+        if (store != null) {
+            store.close();
         }
         if (influx != null) {
             influx.close();
@@ -79,8 +84,8 @@ class StoreOutageIT {
         IngestConfig config = TestSettings.ingest(Map.of("JIENENG_MQTT_HOST", "127.0.0.1",
                 "JIENENG_MQTT_PORT", "0", "JIENENG_BCRYPT_COST", "4", "JIENENG_INGEST_BATCH_MAX_DELAY_MS", "20",
                 "JIENENG_INGEST_MAX_PENDING_READINGS", Integer.toString(MAX_PENDING)));
-        core = new IngestCore(config, TestRegistry::registry,
-                ReadingSinks.create(StoreSettings.influxDb(influx.url(), database, null, null), TestRegistry::registry),
+        store = Stores.open(StoreSettings.influxDb(influx.url(), database, null, null), TestRegistry::registry);
+        core = new IngestCore(config, TestRegistry::registry, store.newSink(),
                 new QuarantineStore(quarantineDb(), 1000), meters, Clock.systemUTC());
         server = new IngestServer(core, new InMemoryRegistryStore(TestRegistry.document()));
         server.start();

@@ -1,7 +1,7 @@
 package io.jieneng.ingest.testing;
 
 import io.jieneng.devices.reading.Reading;
-import io.jieneng.ingest.sink.ReadingSink;
+import io.jieneng.store.ReadingSink;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -5,10 +5,10 @@ import io.jieneng.analytics.alert.AlertType;
 import io.jieneng.analytics.alert.Clearance;
 import io.jieneng.analytics.alert.Evaluation;
 import io.jieneng.analytics.alert.Finding;
-import io.jieneng.analytics.store.ReadingStore;
 import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.store.ReadingReader;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ import static io.jieneng.analytics.alert.check.Text.fmt;
  * <p>Cost: one scan of the last threshold's readings for all meters (a few readings each), grouped by threshold.
  * A meter silent in that window takes its last reading from what earlier runs saw; only meters this instance has
  * not followed (the first run, a new meter, a run after a pause) are looked up, batched with
- * {@link ReadingStore#latestBefore}, which on QuestDB scans back as far as the silence goes.
+ * {@link ReadingReader#latestBefore}, which on QuestDB scans back as far as the silence goes.
  */
 public final class OfflineCheck {
 
@@ -47,12 +47,12 @@ public final class OfflineCheck {
     record Seen(long lastMillis, long knownAtMillis) {
     }
 
-    private final Supplier<ReadingStore> store;
+    private final Supplier<ReadingReader> store;
     private final int intervals;
     private final Duration minimum;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
-    public OfflineCheck(Supplier<ReadingStore> store, int intervals, Duration minimum) {
+    public OfflineCheck(Supplier<ReadingReader> store, int intervals, Duration minimum) {
         this.store = store;
         this.intervals = intervals;
         this.minimum = minimum;
@@ -125,7 +125,7 @@ public final class OfflineCheck {
 
     /** Per meter, its latest reading at or before {@code asOf} (epoch ms), or {@link #NEVER}. */
     private Map<String, Long> lastReadings(List<Meter> meters, long asOf) {
-        ReadingStore reader = store.get();
+        ReadingReader reader = store.get();
         Map<Long, List<Meter>> byThreshold = new TreeMap<>();
         for (Meter m : meters) {
             byThreshold.computeIfAbsent(thresholdMillis(m, intervals, minimum), k -> new ArrayList<>()).add(m);

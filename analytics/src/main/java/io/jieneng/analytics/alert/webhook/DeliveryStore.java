@@ -1,7 +1,7 @@
 package io.jieneng.analytics.alert.webhook;
 
 import io.jieneng.analytics.energy.TimeRange;
-import io.jieneng.analytics.store.StoreException;
+import io.jieneng.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.jieneng.analytics.alert.webhook;
 
 import io.jieneng.analytics.platform.JienengConfig;
-import io.jieneng.analytics.platform.TimeSeriesStore;
+import io.jieneng.analytics.node.TimeSeriesStore;
 import io.jieneng.analytics.registry.RegistryService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

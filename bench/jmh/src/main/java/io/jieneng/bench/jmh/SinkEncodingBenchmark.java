@@ -5,10 +5,10 @@ import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.reading.ReadingField;
 import io.jieneng.devices.registry.Meter;
 import io.jieneng.devices.registry.Registry;
-import io.jieneng.ingest.sink.Arrival;
-import io.jieneng.ingest.sink.InfluxLines;
-import io.jieneng.ingest.sink.InfluxMarkers;
-import io.jieneng.ingest.sink.ReadingSchema;
+import io.jieneng.store.Arrival;
+import io.jieneng.store.ReadingSchema;
+import io.jieneng.store.influxdb.InfluxLines;
+import io.jieneng.store.influxdb.InfluxMarkers;
 import io.questdb.client.Sender;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
@@ -141,7 +141,7 @@ public class SinkEncodingBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int questDb() {
-        String table = ReadingSchema.questDbTable("");
+        String table = ReadingSchema.TABLE;
         for (Reading r : batch) {
             sender.table(table).symbol(ReadingSchema.METER, r.meterId());
             for (ReadingField f : ReadingField.values()) {
@@ -153,7 +153,7 @@ public class SinkEncodingBenchmark {
             sender.at(r.tsMillis(), ChronoUnit.MILLIS);
         }
         sender.reset();
-        String arrivals = ReadingSchema.questDbArrivalsTable("");
+        String arrivals = ReadingSchema.ARRIVALS;
         List<Arrival> marks = Arrival.of(batch);
         for (Arrival a : marks) {
             sender.table(arrivals).symbol(ReadingSchema.METER, a.meterId())

@@ -1,7 +1,7 @@
 package io.jieneng.ingest.mqtt.connect;
 
 /** The answer to a CONNECT's credentials: a principal, or why not. Exactly one is non-null. */
-public record AuthOutcome(DevicePrincipal principal, ConnectRefusal refusal) {
+record AuthOutcome(DevicePrincipal principal, ConnectRefusal refusal) {
 
     public static AuthOutcome granted(DevicePrincipal principal) {
         return new AuthOutcome(principal, null);

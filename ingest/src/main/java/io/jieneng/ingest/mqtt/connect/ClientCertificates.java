@@ -16,7 +16,7 @@ import java.security.cert.X509Certificate;
  * already checked the certificate against the configured client CA; a connection without TLS, or whose client
  * sent no certificate, has none.
  */
-public final class ClientCertificates {
+final class ClientCertificates {
 
     private ClientCertificates() {
     }

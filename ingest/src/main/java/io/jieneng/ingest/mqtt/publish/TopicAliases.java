@@ -8,7 +8,7 @@ import java.util.Map;
  * alias, one with an empty topic and an alias uses it. Aliases live as long as the connection; they are not part
  * of the session. Knows nothing of Netty.
  */
-public final class TopicAliases {
+final class TopicAliases {
 
     /** Longer topics cannot be aliased: it bounds the table at maximum × this many characters. */
     static final int MAX_ALIASED_TOPIC = 1024;

@@ -1,0 +1,26 @@
+package io.jieneng.store;
+
+import io.jieneng.devices.reading.Reading;
+
+import java.util.List;
+
+/**
+ * Writes readings to a time-series store. Only the single writer thread of the batch writer calls
+ * {@link #write}, so implementations need not be thread-safe for writes.
+ */
+public interface ReadingSink extends AutoCloseable {
+
+    /**
+     * Writes {@code batch} and returns only when all of it is durable in the store, followed by one arrival
+     * marker per meter of the batch (docs/ROLLUPS.md), so that an acknowledgement implies a durable marker.
+     * Writing the same (meter, ts) again overwrites it. Throws when the store did not take the batch or its
+     * markers; the caller retries it whole. Each store request ends within {@link Stores#WRITE_ATTEMPT_BOUND}.
+     */
+    void write(List<Reading> batch) throws Exception;
+
+    /** True when the store answers right now. Never throws. */
+    boolean isReachable();
+
+    @Override
+    void close();
+}
