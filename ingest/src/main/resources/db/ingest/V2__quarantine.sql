@@ -1,4 +1,4 @@
--- Messages that ingest refused (CONTRACT.md §1): kept with their reason so that nothing a device sent is
+-- Messages that ingest refused (docs/CONTRACT.md §1): kept with their reason so that nothing a device sent is
 -- silently lost. Written by ingest, read by GET /api/v1/quarantine. Ingest bounds the table by deleting the
 -- oldest rows (lowest ids). Independent of the registry tables of V1. Runs on H2 2.x and PostgreSQL 15.
 CREATE TABLE quarantine (

@@ -3,7 +3,7 @@ package io.jieneng.dashboards;
 /**
  * The conversion and emission factors the InfluxQL panels multiply by. InfluxDB cannot read the factor table, so
  * the dashboards carry these constants; they are the bundled table's values
- * ({@code analytics/src/main/resources/factors/default.json}, DOMAIN.md §3–§4), and a test fails when the two
+ * ({@code analytics/src/main/resources/factors/default.json}, docs/DOMAIN.md §3–§4), and a test fails when the two
  * disagree. A deployment with its own {@code JIENENG_FACTORS_FILE} or {@code JIENENG_GRID_REGION} changes them here
  * and regenerates the dashboards (dashboards/README.md).
  */

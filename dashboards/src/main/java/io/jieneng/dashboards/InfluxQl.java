@@ -46,7 +46,7 @@ final class InfluxQl {
     }
 
     /**
-     * The sources of comprehensive energy (DOMAIN.md §3): purchased energy only, so grid imports of main meters,
+     * The sources of comprehensive energy (docs/DOMAIN.md §3): purchased energy only, so grid imports of main meters,
      * gas and heat, each converted to kgce as field {@code kgce}. PV generation is not counted.
      */
     static String kgceSources(String scope) {
@@ -55,7 +55,7 @@ final class InfluxQl {
                 + ", " + daily("\"heatGj\" * " + literal(Factors.HEAT_KGCE_PER_GJ), "kgce", and(HEAT, scope));
     }
 
-    /** Scope 2 CO₂ (DOMAIN.md §4) as field {@code co2}: grid imports and purchased heat. */
+    /** Scope 2 CO₂ (docs/DOMAIN.md §4) as field {@code co2}: grid imports and purchased heat. */
     static String scope2Sources(String scope) {
         return daily("\"energyKwh\" * " + literal(Factors.GRID_CO2_PER_KWH), "co2", and(MAIN, scope))
                 + ", " + daily("\"heatGj\" * " + literal(Factors.HEAT_CO2_PER_GJ), "co2", and(HEAT, scope));

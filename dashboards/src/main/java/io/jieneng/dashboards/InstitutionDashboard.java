@@ -57,7 +57,7 @@ final class InstitutionDashboard {
         d.panel(Panel.pie("Sub-item breakdown", INFLUX).size(12, 9).unit("kwatth")
                 .description("Electricity of the sub-meters by MOHURD sub-item code (01A00 lighting and sockets, "
                         + "01B00 HVAC, 01C00 power, 01D00 special, 01D10 IT centre) and the unmetered remainder: "
-                        + "main minus the sum of the subs (DOMAIN.md §2).")
+                        + "main minus the sum of the subs (docs/DOMAIN.md §2).")
                 .target(Target.influx("A", "SELECT sum(\"energyKwh\") FROM " + DAILY + " WHERE "
                         + and(SUB, INSTITUTION, TIME) + " GROUP BY \"subitem\"", "$tag_subitem"))
                 .target(Target.influx("B", "SELECT sum(\"main\") - sum(\"sub\") FROM "
@@ -82,7 +82,7 @@ final class InstitutionDashboard {
         join.put("mode", "inner");
         return Panel.table("Completeness by meter", MIXED).size(12, 9)
                 .description("Readings received in the range ÷ readings expected from the meter's "
-                        + "intervalSeconds (DOMAIN.md §1.6, over the whole range rather than capped per bucket).")
+                        + "intervalSeconds (docs/DOMAIN.md §1.6, over the whole range rather than capped per bucket).")
                 .target(Target.influxTable("A", "SELECT sum(\"readings\") AS \"received\" FROM " + HOURLY + " WHERE "
                         + and(INSTITUTION, matches("meter", "meter"), TIME) + " GROUP BY \"meter\""))
                 .target(Target.sql("B", "SELECT id AS meter, type, interval_seconds, "

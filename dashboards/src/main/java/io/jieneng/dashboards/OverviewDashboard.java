@@ -26,7 +26,7 @@ final class OverviewDashboard {
     static Dashboard build() {
         Dashboard d = new Dashboard("jieneng-overview", "Jieneng · Overview",
                 "Energy, comprehensive energy (kgce) and CO₂ of the selected regions and institutions, from the "
-                        + "daily rollups (energy_daily). Factors: the bundled factor table (DOMAIN.md §3–§4).")
+                        + "daily rollups (energy_daily). Factors: the bundled factor table (docs/DOMAIN.md §3–§4).")
                 .time("now-30d", "now").refresh("5m")
                 .variable(Dashboards.timezone())
                 .variable(Variable.query("region", "Region", INFLUX,
@@ -51,7 +51,7 @@ final class OverviewDashboard {
                 .target(Target.influx("A", "SELECT sum(\"co2\") FROM " + InfluxQl.co2Sources(SCOPE) + " WHERE "
                         + TIME, "CO₂")));
         d.panel(Panel.stat("CO₂ avoided by PV", INFLUX).size(8, 5).unit("masskg").decimals(0)
-                .description("PV generation × the grid factor; reported, not subtracted (DOMAIN.md §4).")
+                .description("PV generation × the grid factor; reported, not subtracted (docs/DOMAIN.md §4).")
                 .target(Target.influx("A", "SELECT sum(\"energyKwh\") * " + literal(Factors.GRID_CO2_PER_KWH)
                         + " FROM " + DAILY + " WHERE " + and(PV, SCOPE, TIME), "avoided CO₂")));
         // One query, one column per type: a type the selection has no meter of (often heat) is an empty column,

@@ -19,7 +19,7 @@ final class PvDashboard {
 
     private static final String INSTITUTION = is("institution", "institution");
     private static final String METERS = matches("meter", "meter");
-    /** Self-consumption (DOMAIN.md §5): (PV generation − grid export) ÷ PV generation of the institution. */
+    /** Self-consumption (docs/DOMAIN.md §5): (PV generation − grid export) ÷ PV generation of the institution. */
     private static final String SELF_CONSUMPTION = "SELECT (sum(\"pv\") - sum(\"export\")) / sum(\"pv\") FROM "
             + daily("\"energyKwh\"", "pv", and(PV, INSTITUTION)) + ", "
             + daily("\"exportKwh\"", "export", and(MAIN, INSTITUTION)) + " WHERE " + TIME;
@@ -67,7 +67,7 @@ final class PvDashboard {
                 .target(Target.influx("A", "SELECT sum(\"energyKwh\") / $capacity_kwp FROM " + DAILY + " WHERE "
                         + and(METERS, TIME), "specific yield")));
         d.panel(Panel.stat("Self-consumption over the range", INFLUX).size(6, 6).unit("percentunit").range(0, 1)
-                .description("(PV generation − grid export) ÷ PV generation of the institution (DOMAIN.md §5); "
+                .description("(PV generation − grid export) ÷ PV generation of the institution (docs/DOMAIN.md §5); "
                         + "InfluxQL cannot clip, so a day with export above generation would show below 0.")
                 .target(Target.influx("A", SELF_CONSUMPTION, "self-consumption")));
         d.panel(Panel.bars("Self-consumption per day", INFLUX).size(12, 6).unit("percentunit").range(0, 1)

@@ -30,7 +30,7 @@ final class QuotaCarbonDashboard {
 
     static Dashboard build() {
         Dashboard d = new Dashboard("jieneng-quota-carbon", "Jieneng · Quota and carbon",
-                "Cumulative comprehensive energy against the prorated annual quota (DOMAIN.md §5: quota × "
+                "Cumulative comprehensive energy against the prorated annual quota (docs/DOMAIN.md §5: quota × "
                         + "dayOfYear ÷ lengthOfYear), and CO₂ by scope. Open it on \"This year so far\" (the default): "
                         + "the cumulative line starts at the range's start.")
                 .time("now/y", "now").refresh("5m")
@@ -63,7 +63,7 @@ final class QuotaCarbonDashboard {
         // One query, one column each: an institution without gas or PV gets an empty column, not a failed query.
         d.panel(Panel.stat("CO₂ over the range", INFLUX).size(16, 5).unit("masskg").decimals(0)
                 .description("Scope 1 (gas), scope 2 (grid electricity, heat), and the CO₂ PV generation avoided "
-                        + "(PV × the grid factor; reported, not subtracted, DOMAIN.md §4).")
+                        + "(PV × the grid factor; reported, not subtracted, docs/DOMAIN.md §4).")
                 .target(Target.influx("A", "SELECT sum(\"scope1\") AS \"scope 1\", sum(\"co2\") AS \"scope 2\", "
                         + "sum(\"pv\") AS \"avoided by PV\" FROM "
                         + InfluxQl.daily("\"volumeM3\" * " + literal(Factors.GAS_CO2_PER_M3), "scope1",

@@ -1,4 +1,4 @@
--- The registry of CONTRACT.md §2. The same file runs on H2 2.4 and PostgreSQL 15, so it uses portable types only
+-- The registry of docs/CONTRACT.md §2. The same file runs on H2 2.4 and PostgreSQL 15, so it uses portable types only
 -- and quotes no name (YEAR, USER, KEY and VALUE are reserved in H2, hence quota_year and users).
 --
 -- Entities keep natural keys (the ids of the document). seq records the order in which an entity was first

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads raw meter readings back from the time-series store. Energy is computed in Java from these (DESIGN.md:
+ * Reads raw meter readings back from the time-series store. Energy is computed in Java from these
+ * (docs/ARCHITECTURE.md:
  * the stores only need writes, range scans and grouped sums), so each adapter stays small and the parity of
  * QuestDB and InfluxDB rests on these three queries.
  */

@@ -26,7 +26,7 @@ public final class RollupSchema {
             .filter(ReadingField::isRegister).toList();
     /** The additive value columns: one per register, named like it (energy in kWh, volume in m³, heat in GJ). */
     public static final List<String> VALUE_COLUMNS = REGISTERS.stream().map(ReadingField::jsonName).toList();
-    /** Distinct reading timestamps received in the bucket (completeness, DOMAIN.md §1.6). */
+    /** Distinct reading timestamps received in the bucket (completeness, docs/DOMAIN.md §1.6). */
     public static final String READINGS = "readings";
     /** True when a gap between two readings was spread into the bucket. */
     public static final String ESTIMATED = "estimated";

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * An alert as the API returns it (CONTRACT.md §3). Times are ISO-8601 with the deployment zone's offset.
+ * An alert as the API returns it (docs/CONTRACT.md §3). Times are ISO-8601 with the deployment zone's offset.
  * {@code period}, {@code unit}, {@code acknowledgedAt} and {@code acknowledgedBy} extend the contract.
  *
  * @param meterId   the meter it is about (meter_offline), else null

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.util.function.Predicate;
 
 /**
- * Who may see and acknowledge which alerts (docs/ALERTS.md). Reading follows CONTRACT.md §3: admin and auditor
+ * Who may see and acknowledge which alerts (docs/ALERTS.md). Reading follows docs/CONTRACT.md §3: admin and auditor
  * everything, an institution user its institution, a region user the institutions of its subtree. Acknowledging
  * is acting on an alert, so only an admin or the institution's own users may; auditors and region users
  * supervise and only read.

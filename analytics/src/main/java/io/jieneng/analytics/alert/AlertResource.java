@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** {@code /api/v1/alerts} (CONTRACT.md §3, docs/ALERTS.md). */
+/** {@code /api/v1/alerts} (docs/CONTRACT.md §3, docs/ALERTS.md). */
 @Path("/api/v1/alerts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The seven alert types of CONTRACT.md §3, each with its severity and unit (docs/ALERTS.md). Quota alerts
- * {@linkplain #reopens() reopen}: DOMAIN.md §5 allows one per (institution, indicator, year, status), so a
+ * The seven alert types of docs/CONTRACT.md §3, each with its severity and unit (docs/ALERTS.md). Quota alerts
+ * {@linkplain #reopens() reopen}: docs/DOMAIN.md §5 allows one per (institution, indicator, year, status), so a
  * status that returns brings back the same alert instead of a new one.
  */
 public enum AlertType {

@@ -26,7 +26,7 @@ public interface AlertsConfig {
     @WithConverter(Allowed.Positive.class)
     int offlineIntervals();
 
-    /** ... and never shorter than this many minutes (DOMAIN.md §6). */
+    /** ... and never shorter than this many minutes (docs/DOMAIN.md §6). */
     @WithDefault("15")
     @WithConverter(Allowed.NonNegative.class)
     int offlineMinMinutes();

@@ -3,7 +3,7 @@ package io.jieneng.analytics.carbon;
 import java.util.List;
 
 /**
- * The location-based carbon of an institution's purchased energy (DOMAIN.md §4), split by scope and by energy,
+ * The location-based carbon of an institution's purchased energy (docs/DOMAIN.md §4), split by scope and by energy,
  * with the factors that produced it. Pure arithmetic: the quantities come from the energy engine.
  *
  * @param electricityKg gridImportKwh × EF_grid(year), kgCO₂ (scope 2)

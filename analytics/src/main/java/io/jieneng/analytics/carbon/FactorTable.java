@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * A versioned table of conversion factors (kgce, GB/T 2589-2020) and emission factors (CO₂), loaded once from JSON
- * and immutable. The default is {@code factors/default.json} on the classpath (DOMAIN.md §3–§4); a deployment may
+ * and immutable. The default is {@code factors/default.json} on the classpath (docs/DOMAIN.md §3–§4); a deployment may
  * point at its own file. Loading refuses an incomplete or inconsistent table with a message that names the file
  * and the entry, so a bad table stops the service instead of skewing figures.
  */

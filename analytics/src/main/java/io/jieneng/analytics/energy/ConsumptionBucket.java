@@ -1,7 +1,7 @@
 package io.jieneng.analytics.energy;
 
 /**
- * An institution's quantities over one bucket (or the whole range, for the total), DOMAIN.md §2–§4.
+ * An institution's quantities over one bucket (or the whole range, for the total), docs/DOMAIN.md §2–§4.
  *
  * @param start           inclusive start, ISO-8601 with the deployment time zone's offset
  * @param end             exclusive end

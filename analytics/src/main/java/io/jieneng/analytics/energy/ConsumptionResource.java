@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code GET /api/v1/institutions/{id}/consumption} (CONTRACT.md §3). */
+/** {@code GET /api/v1/institutions/{id}/consumption} (docs/CONTRACT.md §3). */
 @Path("/api/v1/institutions/{id}/consumption")
 @Authenticated
 public class ConsumptionResource {

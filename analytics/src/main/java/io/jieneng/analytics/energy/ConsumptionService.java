@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Institution consumption per bucket (DOMAIN.md §1–§4): sums the interval energy of the institution's counting
+ * Institution consumption per bucket (docs/DOMAIN.md §1–§4): sums the interval energy of the institution's counting
  * meters into its quantities, and converts purchased energy into kgce and CO₂ with the factor table.
  */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Irradiation H = ∫ G dt per bucket, in kWh/m², from instantaneous plane-of-array irradiance readings G in W/m²
- * (IEC 61724-1, DOMAIN.md §5): the trapezoid rule between consecutive readings.
+ * (IEC 61724-1, docs/DOMAIN.md §5): the trapezoid rule between consecutive readings.
  *
  * <ul>
  *   <li>Readings are ordered by time with one value per timestamp (the largest, so the result does not depend on

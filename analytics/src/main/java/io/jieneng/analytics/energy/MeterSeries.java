@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What one meter contributed to each bucket of a grid: the interval energy of each of its cumulative registers
- * (DOMAIN.md §1), the number of distinct readings received, and whether a gap was spread into the bucket.
+ * (docs/DOMAIN.md §1), the number of distinct readings received, and whether a gap was spread into the bucket.
  * Every figure the API returns is built from these.
  *
  * @param energy   per register, the energy in each bucket (kWh, m³ or GJ, the register's unit)

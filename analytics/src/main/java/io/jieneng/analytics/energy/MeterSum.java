@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What one meter contributed to a whole range: the interval energy of each of its cumulative registers summed over
- * the range (DOMAIN.md §1), and the distinct readings received in it. The range-wide form of {@link MeterSeries},
+ * the range (docs/DOMAIN.md §1), and the distinct readings received in it. The range-wide form of {@link MeterSeries},
  * for figures over many meters at once (quotas, regional summaries).
  *
  * @param energy   per register the meter has, the energy over the range in the register's unit (kWh, m³, GJ)

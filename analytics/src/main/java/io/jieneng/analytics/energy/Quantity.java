@@ -7,7 +7,7 @@ import io.jieneng.devices.registry.MeterRole;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The institution quantities of DOMAIN.md §2, and which meter register feeds each. */
+/** The institution quantities of docs/DOMAIN.md §2, and which meter register feeds each. */
 public enum Quantity {
     GRID_IMPORT_KWH, GRID_EXPORT_KWH, PV_GENERATION_KWH, GAS_M3, WATER_M3, HEAT_GJ;
 

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Fetches what exact apportioning over [from, to) needs: every reading in the range, plus, per meter and
  * register, the last reading before the range and the first after it, because the intervals that straddle the
- * range's edges contribute part of their energy (DOMAIN.md §1.3). One scan with a margin on both sides finds
+ * range's edges contribute part of their energy (docs/DOMAIN.md §1.3). One scan with a margin on both sides finds
  * the edge readings of meters that report regularly; targeted look-ups find the rest.
  */
 public final class ReadingWindow {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * A query range [from, to) as the API takes it (CONTRACT.md §3): each end is a local date in the deployment
+ * A query range [from, to) as the API takes it (docs/CONTRACT.md §3): each end is a local date in the deployment
  * time zone ({@code 2026-01-01} means its local midnight) or an ISO instant with an offset.
  */
 public record TimeRange(Instant from, Instant to) {

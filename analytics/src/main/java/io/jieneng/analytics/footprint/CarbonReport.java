@@ -5,7 +5,7 @@ import io.jieneng.analytics.carbon.Factor;
 import java.util.List;
 
 /**
- * The answer of {@code GET /institutions/{id}/carbon?year} (CONTRACT.md §3): kgCO₂ of the local calendar year.
+ * The answer of {@code GET /institutions/{id}/carbon?year} (docs/CONTRACT.md §3): kgCO₂ of the local calendar year.
  * The first fields are the contract's; {@code timezone}, {@code from}, {@code to}, {@code activity},
  * {@code completeness}, {@code estimated} and {@code factorTableVersion} extend it so that each figure can be
  * traced to the quantities and the factor table it came from.

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Year;
 
 /**
- * An institution's carbon for a local calendar year (DOMAIN.md §4), from the same quantities the consumption
+ * An institution's carbon for a local calendar year (docs/DOMAIN.md §4), from the same quantities the consumption
  * endpoint reports for that year, so the two answers always agree.
  */
 @ApplicationScoped

@@ -25,7 +25,7 @@ public interface JienengConfig extends IngestSettings {
     /** A registry document imported at start-up (idempotent); {@code demo} is the bundled Jiangsu demo. */
     Optional<String> registryFile();
 
-    /** The regional grid whose emission factor applies (DOMAIN.md §4): {@code east-china}, {@code national}. */
+    /** The regional grid whose emission factor applies (docs/DOMAIN.md §4): {@code east-china}, {@code national}. */
     @WithDefault("east-china")
     String gridRegion();
 

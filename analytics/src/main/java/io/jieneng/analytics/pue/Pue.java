@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Power usage effectiveness (ISO/IEC 30134-2): total facility energy ÷ IT equipment energy over a period, and its
- * grade under GB 40879-2021 (DOMAIN.md §5).
+ * grade under GB 40879-2021 (docs/DOMAIN.md §5).
  */
 public final class Pue {
 
@@ -52,7 +52,7 @@ public final class Pue {
             this.maxPue = maxPue;
         }
 
-        /** 1, 2 or 3 as a number, or the string {@code below-limit} (CONTRACT.md §3). */
+        /** 1, 2 or 3 as a number, or the string {@code below-limit} (docs/CONTRACT.md §3). */
         @JsonValue
         public Object json() {
             return json;

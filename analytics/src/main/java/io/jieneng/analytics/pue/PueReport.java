@@ -1,7 +1,7 @@
 package io.jieneng.analytics.pue;
 
 /**
- * The answer of {@code GET /datacenters/{id}/pue?from&to} (CONTRACT.md §3). {@code institutionId}, {@code from},
+ * The answer of {@code GET /datacenters/{id}/pue?from&to} (docs/CONTRACT.md §3). {@code institutionId}, {@code from},
  * {@code to}, {@code completeness} and {@code estimated} extend the contract.
  *
  * @param itKwh        energy of the IT equipment meter over [from, to), kWh

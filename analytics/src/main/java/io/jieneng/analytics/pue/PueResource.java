@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/v1/datacenters/{id}/pue} (CONTRACT.md §3). */
+/** {@code GET /api/v1/datacenters/{id}/pue} (docs/CONTRACT.md §3). */
 @Path("/api/v1/datacenters/{id}/pue")
 @Authenticated
 public class PueResource {

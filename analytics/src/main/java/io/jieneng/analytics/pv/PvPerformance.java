@@ -1,7 +1,7 @@
 package io.jieneng.analytics.pv;
 
 /**
- * PV performance indicators (DOMAIN.md §5). Each is null when its inputs do not define it, never 0, because a
+ * PV performance indicators (docs/DOMAIN.md §5). Each is null when its inputs do not define it, never 0, because a
  * 0 would read as "the array produced nothing" or "everything was exported".
  */
 public final class PvPerformance {

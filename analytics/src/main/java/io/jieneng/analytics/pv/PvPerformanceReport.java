@@ -1,7 +1,7 @@
 package io.jieneng.analytics.pv;
 
 /**
- * The answer of {@code GET /pv/{meterId}/performance?from&to} (CONTRACT.md §3). The fields after
+ * The answer of {@code GET /pv/{meterId}/performance?from&to} (docs/CONTRACT.md §3). The fields after
  * {@code performanceRatio} extend the contract so the ratios can be checked by hand.
  *
  * @param generationKwh          energy of the PV meter over [from, to), kWh

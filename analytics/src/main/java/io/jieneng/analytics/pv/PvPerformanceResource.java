@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/v1/pv/{meterId}/performance} (CONTRACT.md §3). */
+/** {@code GET /api/v1/pv/{meterId}/performance} (docs/CONTRACT.md §3). */
 @Path("/api/v1/pv/{meterId}/performance")
 @Authenticated
 public class PvPerformanceResource {

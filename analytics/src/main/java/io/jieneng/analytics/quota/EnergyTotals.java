@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An institution's (or a region's) quantities over a whole range (DOMAIN.md §2), with the two terms of its data
+ * An institution's (or a region's) quantities over a whole range (docs/DOMAIN.md §2), with the two terms of its data
  * completeness. Pure arithmetic over {@link MeterSum}s.
  *
  * @param readingsCapped   Σ over the counting meters of min(readings received, readings expected) in the range
@@ -57,12 +57,12 @@ public record EnergyTotals(double gridImportKwh, double gridExportKwh, double pv
         return gridImportKwh + pvGenerationKwh - gridExportKwh;
     }
 
-    /** Comprehensive energy of the purchased energy (grid import, gas, heat), kgce (DOMAIN.md §3). */
+    /** Comprehensive energy of the purchased energy (grid import, gas, heat), kgce (docs/DOMAIN.md §3). */
     public double kgce(FactorTable factors) {
         return ComprehensiveEnergy.kgce(gridImportKwh, gasM3, heatGj, factors);
     }
 
-    /** Scope 1 + scope 2, kg CO₂, with the grid factor of {@code year} in {@code region} (DOMAIN.md §4). */
+    /** Scope 1 + scope 2, kg CO₂, with the grid factor of {@code year} in {@code region} (docs/DOMAIN.md §4). */
     public double co2Kg(FactorTable factors, String region, int year) {
         return Carbon.scope1Kg(gasM3, factors) + Carbon.scope2Kg(gridImportKwh, heatGj, factors, region, year);
     }

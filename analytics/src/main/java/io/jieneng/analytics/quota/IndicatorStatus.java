@@ -1,7 +1,7 @@
 package io.jieneng.analytics.quota;
 
 /**
- * One indicator of a quota report (CONTRACT.md §3).
+ * One indicator of a quota report (docs/CONTRACT.md §3).
  *
  * @param unit      the unit of quota, actual and projected: {@code kgce}, {@code kgce/person}, {@code kgce/m2}
  *                  or {@code m3/person}

@@ -78,7 +78,7 @@ public class InstitutionTotals {
         return out;
     }
 
-    /** The readings {@code meter} should have sent in the grid's range (fractional, like DOMAIN.md §1.6). */
+    /** The readings {@code meter} should have sent in the grid's range (fractional, like docs/DOMAIN.md §1.6). */
     static double expectedReadings(Meter meter, BucketGrid grid, ZoneId zone, long nowMillis,
                                    Expectation expectation) {
         long from = grid.fromMillis();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** How a quota's year-end value was projected (docs/ENERGY.md, "Quotas"). */
+/** How a quota's year-end value was projected (docs/DOMAIN.md §5, seasonal projection). */
 public enum ProjectionMethod {
     /** actual ÷ elapsedFraction: the year continues at its average pace so far. */
     LINEAR,

@@ -11,7 +11,7 @@ public interface QuotaConfig {
 
     /**
      * The previous year counts as "full", and its profile projects the current year (seasonal projection), when
-     * its data completeness over the institution's counting meters reaches this share (docs/ENERGY.md).
+     * its data completeness over the institution's counting meters reaches this share (docs/DOMAIN.md §5).
      */
     @WithDefault("0.9")
     @WithConverter(Allowed.Share.class)

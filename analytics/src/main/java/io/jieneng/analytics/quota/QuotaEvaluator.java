@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns an institution's totals into its quota report (DOMAIN.md §5). Pure: the totals are computed elsewhere. */
+/** Turns an institution's totals into its quota report (docs/DOMAIN.md §5). Pure: the totals are computed elsewhere. */
 public final class QuotaEvaluator {
 
     private QuotaEvaluator() {

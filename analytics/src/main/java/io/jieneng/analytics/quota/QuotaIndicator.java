@@ -5,7 +5,7 @@ import io.jieneng.devices.registry.Institution;
 import io.jieneng.devices.registry.Quota;
 
 /**
- * The four quota indicators of DOMAIN.md §5, what each divides by, and where its limit sits in a {@link Quota}.
+ * The four quota indicators of docs/DOMAIN.md §5, what each divides by, and where its limit sits in a {@link Quota}.
  * Every indicator is a year-to-date amount of comprehensive energy (kgce) or water (m³), divided by nothing, by the
  * institution's occupants or by its floor area.
  */

@@ -3,7 +3,7 @@ package io.jieneng.analytics.quota;
 import java.time.LocalDate;
 
 /**
- * The quota arithmetic of DOMAIN.md §5, as pure functions.
+ * The quota arithmetic of docs/DOMAIN.md §5, as pure functions.
  *
  * <p>Comparisons with a limit treat values within one part in 10⁹ of it as equal to it. The amounts are sums of
  * register deltas multiplied by factors such as 0.1229 kgce/kWh, which a double cannot hold exactly: a

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The part of a quota year that has elapsed (DOMAIN.md §5): actuals cover [1 January, asOf + 1 day), and the
+ * The part of a quota year that has elapsed (docs/DOMAIN.md §5): actuals cover [1 January, asOf + 1 day), and the
  * seasonal projection compares with the previous year up to the same calendar day.
  *
  * @param year            the quota year

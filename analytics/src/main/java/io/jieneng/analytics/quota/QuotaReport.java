@@ -3,7 +3,7 @@ package io.jieneng.analytics.quota;
 import java.util.List;
 
 /**
- * The answer of {@code GET /institutions/{id}/quota} (CONTRACT.md §3) plus how it was projected. The fields after
+ * The answer of {@code GET /institutions/{id}/quota} (docs/CONTRACT.md §3) plus how it was projected. The fields after
  * {@code indicators} extend the contract.
  *
  * @param asOf             the last day counted, {@code YYYY-MM-DD}

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/v1/institutions/{id}/quota} (CONTRACT.md §3). */
+/** {@code GET /api/v1/institutions/{id}/quota} (docs/CONTRACT.md §3). */
 @Path("/api/v1/institutions/{id}/quota")
 @Authenticated
 public class QuotaResource {

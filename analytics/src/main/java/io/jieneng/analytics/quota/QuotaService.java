@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Quota status of institutions (DOMAIN.md §5): actual, projection, share used and status of each indicator their
+ * Quota status of institutions (docs/DOMAIN.md §5): actual, projection, share used and status of each indicator their
  * quota sets for a year. Quotas are read from the current registry snapshot on every call, so a quota changed by
  * {@code PUT /registry} applies at once. Many institutions are assessed together from one grouped sum per range
  * ({@link InstitutionTotals}), never one query per institution.

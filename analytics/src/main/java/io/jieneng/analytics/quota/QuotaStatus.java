@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collection;
 
 /**
- * The status of a quota indicator (DOMAIN.md §5), from best to worst: the declaration order is the severity, so
+ * The status of a quota indicator (docs/DOMAIN.md §5), from best to worst: the declaration order is the severity, so
  * the worst of several statuses is the greatest.
  */
 public enum QuotaStatus {

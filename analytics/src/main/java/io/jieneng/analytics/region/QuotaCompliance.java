@@ -3,7 +3,7 @@ package io.jieneng.analytics.region;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * How the institutions of a region stand against their quotas (DOMAIN.md §6). An institution's status is the
+ * How the institutions of a region stand against their quotas (docs/DOMAIN.md §6). An institution's status is the
  * worst of its indicators.
  *
  * @param unassessed     institutions with a quota none of whose indicators can be computed (no occupants or floor

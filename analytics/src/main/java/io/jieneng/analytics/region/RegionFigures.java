@@ -9,9 +9,9 @@ import io.jieneng.devices.registry.VehicleEnergy;
 /** Sums the figures of a region's institutions while a summary is built. */
 final class RegionFigures {
 
-    /** complianceRate at or above this meets the conservation target (DOMAIN.md §6). */
+    /** complianceRate at or above this meets the conservation target (docs/DOMAIN.md §6). */
     static final double CONSERVATION_TARGET = 0.75;
-    /** The NEV share the programme asks for (DOMAIN.md §6). */
+    /** The NEV share the programme asks for (docs/DOMAIN.md §6). */
     static final double NEV_TARGET = 0.30;
 
     private final FactorTable factors;

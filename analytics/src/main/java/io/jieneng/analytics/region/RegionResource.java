@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/v1/regions/{code}/summary} (CONTRACT.md §3). */
+/** {@code GET /api/v1/regions/{code}/summary} (docs/CONTRACT.md §3). */
 @Path("/api/v1/regions/{code}/summary")
 @Authenticated
 public class RegionResource {

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rolls institution figures up a region tree (DOMAIN.md §6). Pure: the totals and statuses come in computed. */
+/** Rolls institution figures up a region tree (docs/DOMAIN.md §6). Pure: the totals and statuses come in computed. */
 final class RegionRollup {
 
     private RegionRollup() {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Regional summaries (DOMAIN.md §6): every institution of the region's subtree assessed at once through
+ * Regional summaries (docs/DOMAIN.md §6): every institution of the region's subtree assessed at once through
  * {@link QuotaService#assess}, whose grouped sums give both the totals and the quota statuses, then rolled up
  * the region tree. The cost is a few grouped sums in the store whatever the number of institutions.
  */

@@ -3,7 +3,8 @@ package io.jieneng.analytics.region;
 import java.util.List;
 
 /**
- * The answer of {@code GET /regions/{code}/summary} (CONTRACT.md §3, DOMAIN.md §6): the region and every region
+ * The answer of {@code GET /regions/{code}/summary} (docs/CONTRACT.md §3, docs/DOMAIN.md §6): the region and every
+ * region
  * below it. Fields not in the contract: {@code name}, {@code year} to {@code to}, {@code conservationTarget},
  * {@code nevTarget}, {@code nevTargetMet}, {@code vehicles}, {@code direct} and {@code factorTableVersion}.
  *

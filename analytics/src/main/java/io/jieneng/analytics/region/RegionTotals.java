@@ -4,10 +4,10 @@ import io.jieneng.analytics.carbon.FactorTable;
 import io.jieneng.analytics.quota.EnergyTotals;
 
 /**
- * The consumption fields (CONTRACT.md §3) summed over the institutions of a region.
+ * The consumption fields (docs/CONTRACT.md §3) summed over the institutions of a region.
  *
- * @param kgce         comprehensive energy of the purchased energy (DOMAIN.md §3)
- * @param co2Kg        scope 1 + scope 2 with the grid factor of the summary's year (DOMAIN.md §4)
+ * @param kgce         comprehensive energy of the purchased energy (docs/DOMAIN.md §3)
+ * @param co2Kg        scope 1 + scope 2 with the grid factor of the summary's year (docs/DOMAIN.md §4)
  * @param completeness Σ over the counting meters of min(readings received, expected) ÷ Σ expected, over the whole
  *                     range per meter (from its commissioning, up to now); null when nothing was expected
  */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
 
-/** {@code PUT/GET /api/v1/registry}: the registry document of CONTRACT.md §2. */
+/** {@code PUT/GET /api/v1/registry}: the registry document of docs/CONTRACT.md §2. */
 @Path("/api/v1/registry")
 public class RegistryResource {
 

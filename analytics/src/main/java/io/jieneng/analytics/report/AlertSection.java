@@ -3,10 +3,10 @@ package io.jieneng.analytics.report;
 import java.util.List;
 
 /**
- * The alerts the engine opened for the institution during the year (DOMAIN.md §6), by type: every alert whose
+ * The alerts the engine opened for the institution during the year (docs/DOMAIN.md §6), by type: every alert whose
  * {@code openedAt} falls in the year, as {@code GET /alerts?institution} lists them.
  *
- * @param byType one line per alert type of CONTRACT.md §3, in its order, zeros included
+ * @param byType one line per alert type of docs/CONTRACT.md §3, in its order, zeros included
  * @param alerts the year's alerts, oldest first
  */
 public record AlertSection(int total, List<TypeCount> byType, List<AlertLine> alerts) {

@@ -3,7 +3,7 @@ package io.jieneng.analytics.report;
 import java.util.List;
 
 /**
- * The audit report of one institution for one local calendar year (能源审计, DOMAIN.md §6): computed once per
+ * The audit report of one institution for one local calendar year (能源审计, docs/DOMAIN.md §6): computed once per
  * request, then rendered as json, csv, xlsx or html, so every format shows the same figures. Section records
  * carry their units in their field names; {@code docs/REPORTS.md} describes each section.
  *

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /api/v1/reports/audit/{institutionId}} (CONTRACT.md §3, DOMAIN.md §6). */
+/** {@code GET /api/v1/reports/audit/{institutionId}} (docs/CONTRACT.md §3, docs/DOMAIN.md §6). */
 @Path("/api/v1/reports/audit/{institutionId}")
 @Authenticated
 public class AuditReportResource {

@@ -5,7 +5,7 @@ import io.jieneng.analytics.carbon.Factor;
 import java.util.List;
 
 /**
- * Location-based carbon by scope (DOMAIN.md §4) with the factors used and their sources, computed exactly as
+ * Location-based carbon by scope (docs/DOMAIN.md §4) with the factors used and their sources, computed exactly as
  * {@code GET /institutions/{id}/carbon} computes it from the same year's totals.
  *
  * @param changePct 100 × (totalKg − previousTotalKg) ÷ previousTotalKg; null without a previous total

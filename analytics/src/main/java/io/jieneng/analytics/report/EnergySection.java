@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Energy by type in physical units and kgce (GB/T 2589-2020), with shares, the total in tce and the change
- * against the previous year (DOMAIN.md §6). Only purchased energy counts toward kgce; PV generation and water are
+ * against the previous year (docs/DOMAIN.md §6). Only purchased energy counts toward kgce; PV generation and water are
  * reported beside it.
  *
  * @param lines             electricity (grid import), natural gas and heat, which count; then PV generation and
@@ -45,7 +45,7 @@ public record EnergySection(List<EnergyLine> lines, double totalKgce, double tot
     }
 
     /**
-     * The electricity balance at the grid connection (DOMAIN.md §2).
+     * The electricity balance at the grid connection (docs/DOMAIN.md §2).
      *
      * @param consumptionKwh gridImportKwh + pvGenerationKwh − gridExportKwh
      */

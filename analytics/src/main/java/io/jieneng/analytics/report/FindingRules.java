@@ -15,15 +15,15 @@ public final class FindingRules {
 
     /** GB 40879-2021 limit value: a data centre above it misses the standard. */
     public static final double PUE_LIMIT = Pue.Grade.THREE.maxPue();
-    /** Public-institution green data centres aim for grade 2 or better (DOMAIN.md §5). */
+    /** Public-institution green data centres aim for grade 2 or better (docs/DOMAIN.md §5). */
     public static final double PUE_GREEN_TARGET = Pue.Grade.TWO.maxPue();
     /** Below this, more than 30 % of the PV output leaves the building (docs/REPORTS.md). */
     public static final double PV_SELF_CONSUMPTION_MIN = 0.70;
-    /** The {@code data_gap} threshold of DOMAIN.md §6, applied to the year. */
+    /** The {@code data_gap} threshold of docs/DOMAIN.md §6, applied to the year. */
     public static final double COMPLETENESS_MIN = 0.90;
     /** Sub-meters that see more than the main balance by this share of it point at a metering fault. */
     public static final double SUB_METER_EXCESS_PCT = 2.0;
-    /** The NEV target for vehicles acquired in a year (DOMAIN.md §6). */
+    /** The NEV target for vehicles acquired in a year (docs/DOMAIN.md §6). */
     public static final double NEV_TARGET = 0.30;
 
     private FindingRules() {

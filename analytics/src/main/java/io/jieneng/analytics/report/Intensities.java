@@ -7,7 +7,7 @@ import io.jieneng.devices.registry.Quota;
 
 import java.util.List;
 
-/** The year's indicators (DOMAIN.md §5) and carbon intensities against the quota (pure). */
+/** The year's indicators (docs/DOMAIN.md §5) and carbon intensities against the quota (pure). */
 public final class Intensities {
 
     private Intensities() {

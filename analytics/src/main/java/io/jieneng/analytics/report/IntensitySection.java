@@ -3,7 +3,7 @@ package io.jieneng.analytics.report;
 import java.util.List;
 
 /**
- * The year's indicators (DOMAIN.md §5) against the institution's quota for the year.
+ * The year's indicators (docs/DOMAIN.md §5) against the institution's quota for the year.
  *
  * @param lines totalKgce, kgcePerCapita, kgcePerM2, waterM3PerCapita, then the carbon intensities (no quota)
  */
@@ -14,7 +14,8 @@ public record IntensitySection(List<IntensityLine> lines) {
     }
 
     /**
-     * @param indicator the quota indicator name of CONTRACT.md §3 ({@code totalKgce}, ...) or {@code co2KgPerCapita},
+     * @param indicator the quota indicator name of docs/CONTRACT.md §3 ({@code totalKgce}, ...) or {@code
+     * co2KgPerCapita},
      *                  {@code co2KgPerM2}
      * @param actual    the indicator over the report's year; null when its divisor (occupants, floor area) is unknown
      * @param quota     the quota for the year; null when there is none

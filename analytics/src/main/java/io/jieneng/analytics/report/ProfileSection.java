@@ -3,12 +3,12 @@ package io.jieneng.analytics.report;
 import java.util.List;
 
 /**
- * Who the report is about and how much of it rests on data (DOMAIN.md §6, first section).
+ * Who the report is about and how much of it rests on data (docs/DOMAIN.md §6, first section).
  *
  * @param floorAreaM2            floor area, null when the registry does not know it
  * @param occupants              staff (用能人数), null when unknown
  * @param pvCapacityKwp          installed PV capacity of all the institution's PV meters, kWp
- * @param completeness           the year's completeness of the meters that feed the totals (docs/ENERGY.md), null
+ * @param completeness           the year's completeness of the meters that feed the totals (docs/DOMAIN.md §1.6), null
  *                               when no reading was expected
  * @param estimated              true when part of the year's energy was spread over a gap
  * @param previousYearCompleteness the same for the previous year, which the year-on-year change rests on

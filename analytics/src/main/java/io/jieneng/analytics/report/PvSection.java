@@ -5,7 +5,7 @@ import io.jieneng.analytics.carbon.Factor;
 import java.util.List;
 
 /**
- * Rooftop PV over the year (DOMAIN.md §5): generation, specific yield, self-consumption and the CO₂ the grid
+ * Rooftop PV over the year (docs/DOMAIN.md §5): generation, specific yield, self-consumption and the CO₂ the grid
  * would have emitted for it. The avoided CO₂ is reported, never subtracted from the carbon total.
  *
  * @param specificYieldKwhPerKwp generationKwh ÷ capacityKwp; null without capacity

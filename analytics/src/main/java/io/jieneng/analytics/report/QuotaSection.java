@@ -5,7 +5,7 @@ import io.jieneng.analytics.quota.QuotaReport;
 import java.util.List;
 
 /**
- * The quota status of the year (DOMAIN.md §5) as {@code GET /institutions/{id}/quota?year} answers it (asOf: 31
+ * The quota status of the year (docs/DOMAIN.md §5) as {@code GET /institutions/{id}/quota?year} answers it (asOf: 31
  * December for a past year, today for this one), and the trajectory of comprehensive energy against the quota.
  *
  * @param quota      the quota endpoint's answer; null when the registry holds no quota for the year

@@ -16,7 +16,7 @@ public record ReportView(String title, String subtitle, List<KeyFigure> keyFigur
     public record KeyFigure(String label, Cell value, String unit) {
     }
 
-    /** One section of DOMAIN.md §6: a sheet in the xlsx, a block in the csv, a chapter in the html. */
+    /** One section of docs/DOMAIN.md §6: a sheet in the xlsx, a block in the csv, a chapter in the html. */
     public record Section(String id, String title, List<Table> tables, List<String> notes) {
     }
 

@@ -12,7 +12,7 @@ import static io.jieneng.analytics.report.ReportView.row;
 
 /**
  * Lays an {@link AuditReport} out as a {@link ReportView} in one language. The order of the sections is that of
- * DOMAIN.md §6. The decimals shown per kind of figure are constants here, so the html, the csv and the xlsx agree
+ * docs/DOMAIN.md §6. The decimals shown per kind of figure are constants here, so the html, the csv and the xlsx agree
  * on them.
  */
 public final class ReportViews {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The new-energy share of the official vehicles acquired in the year, against the 30 % target (DOMAIN.md §6).
+ * The new-energy share of the official vehicles acquired in the year, against the 30 % target (docs/DOMAIN.md §6).
  *
  * @param nevShare  nev ÷ acquired; null when no vehicle was acquired
  * @param targetMet nevShare ≥ targetShare; null when no vehicle was acquired

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Who may read what (CONTRACT.md §3): admin and auditor read everything, an institution user only its own
+ * Who may read what (docs/CONTRACT.md §3): admin and auditor read everything, an institution user only its own
  * institution, a region user its region and every region below it.
  */
 @ApplicationScoped

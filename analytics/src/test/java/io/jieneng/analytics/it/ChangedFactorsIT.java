@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
         @ResourceArg(name = "gridRegion", value = "national")})
 class ChangedFactorsIT extends PlatformTest {
 
-    /** Bundled defaults (DOMAIN.md §3–§4) next to the changed values of the table below. */
+    /** Bundled defaults (docs/DOMAIN.md §3–§4) next to the changed values of the table below. */
     private static final double DEFAULT_KGCE_PER_KWH = 0.1229;
     private static final double CHANGED_KGCE_PER_KWH = 0.3;
     private static final double DEFAULT_KGCE_PER_M3 = 1.2143;

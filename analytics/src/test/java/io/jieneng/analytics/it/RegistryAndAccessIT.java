@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The registry API (CONTRACT.md §2) and who may read what (§3). */
+/** The registry API (docs/CONTRACT.md §2) and who may read what (§3). */
 @QuarkusTest
 @WithTestResource(value = FreshPlatform.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class RegistryAndAccessIT extends PlatformTest {

@@ -12,7 +12,7 @@ import java.util.Map;
  * What the API must answer for {@link YearDataset}, computed here from the generated readings with none of the
  * production code: each pair of consecutive readings of a register adds its increase (or, after a reset, the new
  * value) spread evenly over its time span, and each bucket takes the part of the span it overlaps. Irradiance is
- * integrated as straight lines between readings. Factors are the bundled defaults of DOMAIN.md §3–§4.
+ * integrated as straight lines between readings. Factors are the bundled defaults of docs/DOMAIN.md §3–§4.
  */
 final class YearExpectation {
 

@@ -11,7 +11,7 @@ import static io.jieneng.analytics.quota.QuotaStatus.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Hand-computed quota cases (DOMAIN.md §5): each status and each boundary. */
+/** Hand-computed quota cases (docs/DOMAIN.md §5): each status and each boundary. */
 class QuotaMathTest {
 
     private static QuotaStatus linear(double actual, LocalDate asOf, double quota) {

@@ -3,7 +3,7 @@ package io.jieneng.ingest.reading;
 import java.time.Duration;
 
 /**
- * The bounds a payload must stay within (CONTRACT.md §1).
+ * The bounds a payload must stay within (docs/CONTRACT.md §1).
  *
  * @param maxPayloadBytes the largest payload accepted, in bytes (64 KiB by contract)
  * @param maxReadings     the most readings in one array (10,000 by contract)

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Decodes and validates the payload of a {@code meters/{meterId}/readings} message (CONTRACT.md §1): one reading
+ * Decodes and validates the payload of a {@code meters/{meterId}/readings} message (docs/CONTRACT.md §1): one reading
  * object, or an array of them. A message with any invalid reading is rejected whole, with the reason and JSON
  * path of its first problem. Thread-safe and free of I/O; the streaming parser never builds a tree, so a 64 KiB
  * array of 10,000 readings costs one pass.

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The TLS listener (CONTRACT.md §1: 8883). Files are PEM; they are read and checked when the server starts.
+ * The TLS listener (docs/CONTRACT.md §1: 8883). Files are PEM; they are read and checked when the server starts.
  *
  * @param port             0 binds any free port
  * @param certificateChain the server certificate first, then its intermediates

@@ -4,7 +4,7 @@ import io.jieneng.analytics.energy.BucketGrid;
 import io.jieneng.devices.calendar.WorkingCalendar;
 
 /**
- * Mean power during and outside working hours from hourly energy (DOMAIN.md §6): the energy of an hour divided
+ * Mean power during and outside working hours from hourly energy (docs/DOMAIN.md §6): the energy of an hour divided
  * by its length is its mean power, so an hour that working hours cut (08:00–09:00 with work from 08:30) gives
  * each part the hour's mean power for the time it covers. That is exact when the power is steady within the
  * hour, and never moves energy between hours.

@@ -28,7 +28,7 @@ import java.util.Set;
 import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
- * after_hours_waste (DOMAIN.md §6): over the last {@code days} complete local days, the mean after-hours power of
+ * after_hours_waste (docs/DOMAIN.md §6): over the last {@code days} complete local days, the mean after-hours power of
  * an institution's main electricity meters above {@code ratio} × their mean working-hours power, working time
  * per the {@link WorkingCalendar}. The condition is ongoing (no period): the alert stays open while each run
  * finds it and resolves on the first run that does not.
@@ -54,7 +54,7 @@ public final class AfterHoursCheck {
         this.minCompleteness = minCompleteness;
     }
 
-    /** Main electricity meters feed grid import (DOMAIN.md §2); their import is the load being judged. */
+    /** Main electricity meters feed grid import (docs/DOMAIN.md §2); their import is the load being judged. */
     static boolean isMain(Meter m) {
         return m.type() == MeterType.ELECTRICITY && m.role() == MeterRole.MAIN;
     }

@@ -26,7 +26,7 @@ import java.util.Set;
 import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
- * data_gap (DOMAIN.md §6): a complete local day whose completeness is below the minimum, per institution, over
+ * data_gap (docs/DOMAIN.md §6): a complete local day whose completeness is below the minimum, per institution, over
  * the meters that feed its totals — the same figure the consumption API reports for that day. The last
  * {@code days} days before today are checked on every run, so a backfill that completes a day resolves its alert;
  * an alert of an older day stays as it is. One batched energy query (daily rollups) for all institutions.

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
- * meter_offline (DOMAIN.md §6): a meter that sent no reading for more than {@code intervals} × its reporting
+ * meter_offline (docs/DOMAIN.md §6): a meter that sent no reading for more than {@code intervals} × its reporting
  * interval, and at least {@code minimum}. The alert's period is the instant of the last reading (or
  * {@code never}), so the next reading resolves it and a later silence is a new alert.
  *

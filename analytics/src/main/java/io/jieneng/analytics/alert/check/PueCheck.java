@@ -27,7 +27,7 @@ import java.util.Set;
 import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
- * pue_above_limit (DOMAIN.md §5): a data centre whose PUE over a calendar month is above the limit (1.50, the
+ * pue_above_limit (docs/DOMAIN.md §5): a data centre whose PUE over a calendar month is above the limit (1.50, the
  * GB 40879-2021 limit value), computed like {@code GET /datacenters/{id}/pue} over that month. Two months are
  * judged on every run: the previous month, and the current month over its complete days so far (a month in
  * progress alerts early and resolves if the month ends within the limit). The period is the month

@@ -30,7 +30,7 @@ import java.util.Set;
 import static io.jieneng.analytics.alert.check.Text.fmt;
 
 /**
- * quota_warning, quota_at_risk, quota_exceeded (DOMAIN.md §5): the status of each indicator of each institution's
+ * quota_warning, quota_at_risk, quota_exceeded (docs/DOMAIN.md §5): the status of each indicator of each institution's
  * quota, exactly as {@code GET /institutions/{id}/quota} reports it for today, from {@link QuotaService} (all
  * institutions in one assessment: a few grouped sums, not one query per institution). The subject is
  * {@code <institution>/<indicator>} and the period the year, so there is at most one alert per (institution,

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Energy apportioning (DOMAIN.md §1) of one meter's year of 15-minute readings, 2025 in Asia/Shanghai, over hour
+ * Energy apportioning (docs/DOMAIN.md §1) of one meter's year of 15-minute readings, 2025 in Asia/Shanghai, over hour
  * (8,760 buckets), day (365) and month (12) grids. The readings run from one hour before the year to one hour after
  * it, as {@code RawMeterEnergy.series} fetches them (a margin on both sides), so the edge pairs are split too.
  * <ul>

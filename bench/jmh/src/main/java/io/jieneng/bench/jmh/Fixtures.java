@@ -61,7 +61,7 @@ final class Fixtures {
         return out;
     }
 
-    /** A reading as a device sends it (CONTRACT.md §1): compact JSON, six decimals, epoch-ms {@code ts}. */
+    /** A reading as a device sends it (docs/CONTRACT.md §1): compact JSON, six decimals, epoch-ms {@code ts}. */
     static String json(Reading r) {
         return String.format(Locale.ROOT, "{\"ts\":%d,\"energyKwh\":%.6f,\"exportKwh\":%.6f,\"powerKw\":%.6f}",
                 r.tsMillis(), r.energyKwh(), r.exportKwh(), r.powerKw());

@@ -66,7 +66,7 @@ public record YearReadings(int meterNumber, long fromMillis, long toMillis, long
         return Math.max(1, powerW * stepMillis / 3_600_000L);
     }
 
-    /** The readings' JSON (CONTRACT.md §1) in arrays of at most {@code perMessage}, in time order. */
+    /** The readings' JSON (docs/CONTRACT.md §1) in arrays of at most {@code perMessage}, in time order. */
     public List<byte[]> payloads(int perMessage) {
         long[] wh = registerWh();
         List<byte[]> out = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When an institution is at work (DOMAIN.md §6): the working hours of every working day, in the deployment time
+ * When an institution is at work (docs/DOMAIN.md §6): the working hours of every working day, in the deployment time
  * zone. A working day is a working weekday (Mon–Fri by default) that is not an official holiday, or an adjusted
  * working day (调休上班) of the holiday table. Pure: no clock, no I/O.
  */

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record WorkingHours(List<Range> ranges) {
 
-    /** Mon–Fri 08:30–17:30 (DOMAIN.md §6). */
+    /** Mon–Fri 08:30–17:30 (docs/DOMAIN.md §6). */
     public static final String DEFAULT = "08:30-17:30";
 
     /** One [start, end) range of local time. */

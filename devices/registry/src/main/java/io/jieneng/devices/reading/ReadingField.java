@@ -3,7 +3,7 @@ package io.jieneng.devices.reading;
 import java.util.Optional;
 
 /**
- * A value a meter may report (CONTRACT.md §1). Cumulative registers are monotonic and turn into interval energy;
+ * A value a meter may report (docs/CONTRACT.md §1). Cumulative registers are monotonic and turn into interval energy;
  * instantaneous values are sampled as they are.
  */
 public enum ReadingField {

@@ -6,13 +6,13 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a meter measures (CONTRACT.md §2). It decides which reading fields the meter may send. */
+/** What a meter measures (docs/CONTRACT.md §2). It decides which reading fields the meter may send. */
 public enum MeterType implements JsonEnum {
     ELECTRICITY, PV, WATER, GAS, HEAT;
 
     /**
      * The fields a meter of this type and role may send. Only a {@code main} electricity meter measures grid
-     * export, because only main meters count toward the institution's grid balance (DOMAIN.md §2).
+     * export, because only main meters count toward the institution's grid balance (docs/DOMAIN.md §2).
      */
     public Set<ReadingField> allowedFields(MeterRole role) {
         return switch (this) {

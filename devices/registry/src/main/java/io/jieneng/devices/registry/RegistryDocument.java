@@ -3,7 +3,7 @@ package io.jieneng.devices.registry;
 import java.util.List;
 
 /**
- * The registry document of CONTRACT.md §2. Imported documents carry clear secrets and passwords; exported ones
+ * The registry document of docs/CONTRACT.md §2. Imported documents carry clear secrets and passwords; exported ones
  * never do. Lists are never {@code null}.
  */
 public record RegistryDocument(List<Region> regions, List<Institution> institutions, List<Meter> meters,

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reading, checking and writing the registry document of CONTRACT.md §2.
+ * Reading, checking and writing the registry document of docs/CONTRACT.md §2.
  *
  * <ul>
  *   <li>{@link #parse(InputStream)} checks the syntax: malformed JSON, wrong JSON types, unknown fields, unknown

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A registry document for benchmarks (CONTRACT.md §2): {@code n} electricity main meters with secrets, ten per
+ * A registry document for benchmarks (docs/CONTRACT.md §2): {@code n} electricity main meters with secrets, ten per
  * institution, in one city of one province. Meter {@code i} (from 1) is {@code bench-e-00000i} with the secret
  * {@code bench-secret-00000i}: the secrets are deliberately predictable, since the document exists to be loaded
  * by a load generator, and must never be imported into a real deployment.

@@ -6,7 +6,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes load-test messages straight into a {@link ByteBuf}: CONTRACT.md §1 readings of an electricity main meter,
+ * Writes load-test messages straight into a {@link ByteBuf}: docs/CONTRACT.md §1 readings of an electricity main meter,
  * {@code {"ts": 1767225600000, "energyKwh": 123456.123456, "exportKwh": 100042.000000, "powerKw": 42.123456}}, one
  * object or an array of them. Each reading takes exactly {@code readingBytes} bytes: the fields that fit (ts and
  * energyKwh always; powerKw, then exportKwh when there is room), then insignificant whitespace before the closing
@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ReadingPayload {
 
-    /** CONTRACT.md §1: at most 64 KiB of payload per message. */
+    /** docs/CONTRACT.md §1: at most 64 KiB of payload per message. */
     public static final int MAX_MESSAGE_BYTES = 65_536;
-    /** CONTRACT.md §1: at most 10,000 readings per message. */
+    /** docs/CONTRACT.md §1: at most 10,000 readings per message. */
     public static final int MAX_READINGS = 10_000;
 
     private static final byte[] TS = ascii("{\"ts\": ");

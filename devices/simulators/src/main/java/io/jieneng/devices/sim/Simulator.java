@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes simulated readings of every meter of a registry document to an MQTT broker, as meters and gateways
- * would (CONTRACT.md §1): first a backfill of the last days, then live readings. One connection per meter, or one
+ * would (docs/CONTRACT.md §1): first a backfill of the last days, then live readings. One connection per meter, or one
  * per gateway for the meters assigned to it. {@link #close()} stops it and disconnects.
  */
 public final class Simulator implements AutoCloseable {

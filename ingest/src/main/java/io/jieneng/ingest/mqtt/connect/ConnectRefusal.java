@@ -4,7 +4,7 @@ package io.jieneng.ingest.mqtt.connect;
  * Why a CONNECT is refused, with the CONNACK return code of MQTT 3.1.1 and the reason code of MQTT 5.
  */
 enum ConnectRefusal {
-    /** Unknown device, wrong or missing password (CONTRACT.md §1: 0x04 / 0x86). */
+    /** Unknown device, wrong or missing password (docs/CONTRACT.md §1: 0x04 / 0x86). */
     BAD_CREDENTIALS("bad_credentials", 0x04, 0x86),
     /** No username while anonymous connections are not allowed. */
     ANONYMOUS("anonymous", 0x05, 0x87),

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * The per-device PUBLISH rate (CONTRACT.md §1, rate limits): one token bucket per device id, shared by all the
+ * The per-device PUBLISH rate (docs/CONTRACT.md §1, rate limits): one token bucket per device id, shared by all the
  * device's connections, so opening more connections buys no more rate. Buckets that have refilled are forgotten
  * by {@link #sweep()}, so memory follows the devices that are busy now, not all that ever connected.
  */

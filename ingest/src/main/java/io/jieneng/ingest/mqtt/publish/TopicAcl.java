@@ -6,7 +6,7 @@ import io.jieneng.ingest.mqtt.connect.DevicePrincipal;
 import java.util.Optional;
 
 /**
- * Who may publish where (CONTRACT.md §1): a meter to {@code meters/{its id}/readings} only; a gateway to the
+ * Who may publish where (docs/CONTRACT.md §1): a meter to {@code meters/{its id}/readings} only; a gateway to the
  * topics of the meters assigned to it. Checked against the current registry snapshot on every message, so an
  * unassigned meter or a removed device loses its rights without reconnecting.
  */

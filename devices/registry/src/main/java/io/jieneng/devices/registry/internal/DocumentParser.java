@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns the JSON of a registry document (CONTRACT.md §2) into a {@link RegistryDocument}. It walks a Jackson tree
+ * Turns the JSON of a registry document (docs/CONTRACT.md §2) into a {@link RegistryDocument}. It walks a Jackson tree
  * rather than binding, so that it can report every syntactic problem at once, each at its JSON path: wrong JSON
  * types, unknown fields, unknown enum values, bad dates and missing required fields. Semantic checks (references,
  * duplicates, value ranges) are {@link DocumentValidator}'s.

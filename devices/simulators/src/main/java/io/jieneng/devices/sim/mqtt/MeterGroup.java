@@ -8,7 +8,7 @@ import java.util.List;
  * The meters that publish through one MQTT connection: a meter on its own, or all meters of a gateway.
  *
  * @param clientId the MQTT client id: the meter or gateway id
- * @param username the CONNECT user name: the meter or gateway id (CONTRACT.md §1)
+ * @param username the CONNECT user name: the meter or gateway id (docs/CONTRACT.md §1)
  * @param password the clear secret
  * @param meters   the meters published through this connection, at least one
  */
@@ -21,7 +21,7 @@ public record MeterGroup(String clientId, String username, String password, List
         }
     }
 
-    /** The topic of CONTRACT.md §1 for a meter. */
+    /** The topic of docs/CONTRACT.md §1 for a meter. */
     public static String topic(String meterId) {
         return "meters/" + meterId + "/readings";
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs readings into JSON-array messages within the limits of CONTRACT.md §1: at most 64 KiB and 10,000 readings
+ * Packs readings into JSON-array messages within the limits of docs/CONTRACT.md §1: at most 64 KiB and 10,000 readings
  * each. Readings keep their order, and each message is a complete JSON array.
  */
 public final class PayloadChunker {

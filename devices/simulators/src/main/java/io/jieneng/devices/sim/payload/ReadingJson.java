@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * A reading as the JSON object of CONTRACT.md §1: {@code {"ts": <epoch ms>, "energyKwh": ..., ...}}, with the
+ * A reading as the JSON object of docs/CONTRACT.md §1: {@code {"ts": <epoch ms>, "energyKwh": ..., ...}}, with the
  * fields the reading carries, in {@link ReadingField} order. Numbers are written in plain decimal notation
  * ({@code 12345678.9}, never {@code 1.23456789E7}), so that every parser reads back the value that was rounded.
  */

@@ -8,7 +8,7 @@ package io.jieneng.devices.sim.profile;
  */
 final class Schedule {
 
-    /** Office occupancy: working hours Mon–Fri 08:30–17:30 (DOMAIN.md §6), a lunch dip, some overtime. */
+    /** Office occupancy: working hours Mon–Fri 08:30–17:30 (docs/DOMAIN.md §6), a lunch dip, some overtime. */
     static final Schedule OCCUPANCY = new Schedule(
             new double[][] {{0, 0}, {7.0, 0}, {8.5, 1}, {11.75, 1}, {12.0, 0.55}, {13.25, 0.55}, {13.5, 1},
                 {17.5, 1}, {18.5, 0.15}, {21.0, 0}, {24, 0}},

@@ -22,7 +22,7 @@ import java.time.ZoneOffset;
 public record SiteTime(long epochMillis, long epochDay, double hourOfDay, DayOfWeek dayOfWeek, int dayOfYear,
                        boolean restDay) {
 
-    /** The deployment time zone of DOMAIN.md §1.7, which the simulators use for schedules and dates. */
+    /** The deployment time zone of docs/DOMAIN.md §1.7, which the simulators use for schedules and dates. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final long OFFSET_MILLIS = 8L * 3_600_000L;
