@@ -5,14 +5,10 @@ import io.jieneng.store.ReadingSchema;
 import io.jieneng.store.ReadingSink;
 import io.jieneng.store.StoreSettings;
 import io.jieneng.store.Stores;
-import io.questdb.ServerMain;
+import io.jieneng.store.testing.TestQuestDb;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,11 +16,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * An embedded QuestDB in a temporary directory on free loopback ports, with a table prefix of its own, read back
@@ -32,31 +25,16 @@ import java.util.stream.Stream;
  */
 final class QuestDbFixture implements AutoCloseable {
 
-    private final Path root;
-    private final ServerMain server;
-    private final String httpUrl;
-    private final String pgUrl;
+    private final TestQuestDb questdb;
     private final String prefix;
 
     QuestDbFixture() throws IOException {
-        root = Files.createTempDirectory("questdb-bridge");
-        int http = freePort();
-        int pg = freePort();
-        server = ServerMain.create(root.toString(), Map.of(
-                "QDB_HTTP_BIND_TO", "127.0.0.1:" + http,
-                "QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg,
-                "QDB_HTTP_MIN_ENABLED", "false",
-                "QDB_LINE_TCP_ENABLED", "false",
-                "QDB_LINE_UDP_ENABLED", "false",
-                "QDB_TELEMETRY_ENABLED", "false"));
-        server.start();
-        httpUrl = "http://127.0.0.1:" + http;
-        pgUrl = "jdbc:postgresql://127.0.0.1:" + pg + "/qdb";
-        prefix = "bridge_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        questdb = TestQuestDb.start("bridge");
+        prefix = TestQuestDb.newPrefix("bridge");
     }
 
     String httpUrl() {
-        return httpUrl;
+        return questdb.httpUrl();
     }
 
     String tablePrefix() {
@@ -68,7 +46,7 @@ final class QuestDbFixture implements AutoCloseable {
      * pool, only its HTTP client: nothing to close but the sink.
      */
     ReadingSink sink() {
-        return Stores.open(StoreSettings.questDb(httpUrl, prefix), Registry::empty).newSink();
+        return Stores.open(StoreSettings.questDb(questdb.httpUrl(), prefix), Registry::empty).newSink();
     }
 
     /**
@@ -81,7 +59,7 @@ final class QuestDbFixture implements AutoCloseable {
                 + " = ? AND " + ReadingSchema.TS + " >= ? AND " + ReadingSchema.TS + " < ? ORDER BY "
                 + ReadingSchema.TS;
         Map<Long, Double> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(pgUrl, "admin", "quest");
+        try (Connection c = questdb.connect();
              PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, meter);
             q.setTimestamp(2, utc(fromMillis));
@@ -110,16 +88,7 @@ final class QuestDbFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    public void close() {
+        questdb.close();
     }
 }
