@@ -7,6 +7,7 @@ import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.reading.DecodeLimits;
 import io.jieneng.ingest.server.TlsSettings;
 import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,11 +57,9 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                 in.writers());
     }
 
-    /** Where the standalone ingest writes: the store {@code s} selects, with both stores' connection keys. */
+    /** Where the standalone ingest writes: the store {@code s} selects, as the store module reads its keys. */
     public static StoreSettings store(IngestSettings s) {
-        IngestSettings.Influx influx = s.influx();
-        return new StoreSettings(s.store(), s.questdb().url(), s.questdb().tablePrefix().orElse(""),
-                influx.url(), influx.db(), influx.user().orElse(null), influx.password().orElse(null));
+        return Stores.settings(s);
     }
 
     private static TlsSettings tls(IngestSettings.Tls t) {

@@ -40,6 +40,45 @@ public final class Stores {
         };
     }
 
+    /**
+     * The settings the store keys of {@code config} describe: the store {@code JIENENG_STORE} selects, with every
+     * store's address, and QuestDB's query endpoint when {@code JIENENG_QUESTDB_PG_URL} is set (a writer such as
+     * the standalone ingest needs none). The one place configuration becomes {@link StoreSettings}.
+     */
+    public static StoreSettings settings(StoreConfig config) {
+        StoreConfig.QuestDb q = config.questdb();
+        return settings(config, q.url(), q.pgUrl().orElse(null));
+    }
+
+    /**
+     * {@link #settings(StoreConfig)} for a process that also reads and rolls up (analytics), which refuses to
+     * start without a way to query the store.
+     *
+     * @throws IllegalStateException when an external QuestDB is selected without its query endpoint
+     */
+    public static StoreSettings readingSettings(StoreConfig config) {
+        StoreSettings settings = settings(config);
+        if (settings.kind() == StoreKind.QUESTDB && settings.questDbPgUrl() == null) {
+            throw new IllegalStateException(
+                    "JIENENG_QUESTDB_PG_URL is required when JIENENG_QUESTDB_EMBEDDED=false");
+        }
+        return settings;
+    }
+
+    /**
+     * {@link #settings(StoreConfig)} with the endpoints of a QuestDB this process runs itself (analytics' embedded
+     * one, when {@code JIENENG_QUESTDB_EMBEDDED} is true) in place of the external address.
+     *
+     * @param questDbHttpUrl  its HTTP endpoint (line-protocol writes)
+     * @param questDbPgJdbcUrl the JDBC URL of its PostgreSQL wire (queries)
+     */
+    public static StoreSettings settings(StoreConfig config, String questDbHttpUrl, String questDbPgJdbcUrl) {
+        StoreConfig.QuestDb q = config.questdb();
+        StoreConfig.Influx i = config.influx();
+        return new StoreSettings(config.store(), questDbHttpUrl, q.tablePrefix().orElse(""), i.url(), i.db(),
+                i.user().orElse(null), i.password().orElse(null), questDbPgJdbcUrl, q.pgUser(), q.pgPassword());
+    }
+
     /** {@link #open} with the system clock. */
     public static Store open(StoreSettings settings, Supplier<Registry> registry) {
         return open(settings, registry, Clock.systemUTC());

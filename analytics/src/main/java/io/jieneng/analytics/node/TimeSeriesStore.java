@@ -3,10 +3,11 @@ package io.jieneng.analytics.node;
 import io.jieneng.analytics.platform.EmbeddedQuestDb;
 import io.jieneng.analytics.platform.JienengConfig;
 import io.jieneng.analytics.registry.RegistryService;
-import io.jieneng.ingest.config.IngestSettings;
 import io.jieneng.store.ReadingReader;
 import io.jieneng.store.RollupStore;
 import io.jieneng.store.Store;
+import io.jieneng.store.StoreConfig;
+import io.jieneng.store.StoreKind;
 import io.jieneng.store.StoreSettings;
 import io.jieneng.store.Stores;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,31 +39,16 @@ public class TimeSeriesStore {
     private Store store;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
-        // The mapping has already refused a value that names no store (docs/CONFIG.md).
-        settings = switch (config.store()) {
-            case QUESTDB -> questDbSettings();
-            case INFLUXDB -> influxDbSettings();
-        };
-        store = Stores.open(settings, registry::current);
-    }
-
-    private StoreSettings questDbSettings() {
-        IngestSettings.QuestDb q = config.questdb();
-        String prefix = q.tablePrefix().orElse("");
-        if (q.embedded()) {
+        // Hosting QuestDB in this process is analytics' part; which keys make which settings is the store
+        // module's (Stores.settings), so a new store changes nothing here.
+        StoreConfig.QuestDb q = config.questdb();
+        if (config.store() == StoreKind.QUESTDB && q.embedded()) {
             embedded = EmbeddedQuestDb.start(config.dataDir().resolve("questdb"), q.httpPort(), q.pgPort());
-            return StoreSettings.questDb(embedded.httpUrl(), prefix)
-                    .withQuestDbPg(embedded.pgJdbcUrl(), q.pgUser(), q.pgPassword());
+            settings = Stores.settings(config, embedded.httpUrl(), embedded.pgJdbcUrl());
+        } else {
+            settings = Stores.readingSettings(config);
         }
-        String httpUrl = q.url();
-        String pgUrl = q.pgUrl().orElseThrow(() -> new IllegalStateException(
-                "JIENENG_QUESTDB_PG_URL is required when JIENENG_QUESTDB_EMBEDDED=false"));
-        return StoreSettings.questDb(httpUrl, prefix).withQuestDbPg(pgUrl, q.pgUser(), q.pgPassword());
-    }
-
-    private StoreSettings influxDbSettings() {
-        IngestSettings.Influx i = config.influx();
-        return StoreSettings.influxDb(i.url(), i.db(), i.user().orElse(null), i.password().orElse(null));
+        store = Stores.open(settings, registry::current);
     }
 
     // Stopped after ingest, which must flush to the store before the store goes away.

@@ -2,6 +2,7 @@ package io.jieneng.analytics.platform;
 
 import io.jieneng.ingest.config.Allowed;
 import io.jieneng.ingest.config.IngestSettings;
+import io.jieneng.store.ConfigValues;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -34,7 +35,7 @@ public interface JienengConfig extends IngestSettings {
 
     /** Run the MQTT ingest inside this process; turn off when standalone ingest replicas do the job. */
     @WithDefault("true")
-    @WithConverter(Allowed.Bool.class)
+    @WithConverter(ConfigValues.Bool.class)
     boolean inProcessIngest();
 
     /** Claims of OpenID Connect tokens (single sign-on is switched on by JIENENG_OIDC_ENABLED). */
@@ -49,7 +50,7 @@ public interface JienengConfig extends IngestSettings {
      */
     @WithName("rollups-enabled")
     @WithDefault("true")
-    @WithConverter(Allowed.Bool.class)
+    @WithConverter(ConfigValues.Bool.class)
     boolean rollupsEnabled();
 
     /** The rollup job (docs/ROLLUPS.md). */

@@ -1,14 +1,14 @@
 package io.jieneng.ingest.config;
 
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.store.StoreKind;
+import io.jieneng.store.ConfigValues.IntRange;
+import io.jieneng.store.ConfigValues.NotAllowed;
 import org.eclipse.microprofile.config.spi.Converter;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoublePredicate;
@@ -16,57 +16,13 @@ import java.util.function.DoublePredicate;
 /**
  * The values a configuration key allows, as SmallRye converters named on the key with {@code @WithConverter}, so
  * that the key's type, default and validation sit together in its mapping. A converter refuses a value with
- * {@link NotAllowed}, whose message says what is allowed; {@link Settings} adds the key to it.
+ * {@link NotAllowed}, whose message says what is allowed; {@link Settings} adds the key to it. The checks the store
+ * keys need too (a port, a boolean, the integer range these build on) are in the store module's
+ * {@link io.jieneng.store.ConfigValues}, which the other mappings name as well.
  */
 public final class Allowed {
 
     private Allowed() {
-    }
-
-    /** A value outside what its key allows; the message is the allowed values ("expected ..."). */
-    public static final class NotAllowed extends IllegalArgumentException {
-        public NotAllowed(String expected) {
-            super("expected " + expected);
-        }
-    }
-
-    /** An integer within bounds. */
-    public abstract static class IntRange implements Converter<Integer> {
-        private final int min;
-        private final int max;
-        private final String note;
-
-        protected IntRange(int min, int max, String note) {
-            this.min = min;
-            this.max = max;
-            this.note = note;
-        }
-
-        @Override
-        public Integer convert(String value) {
-            try {
-                int n = Integer.parseInt(value.trim());
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // refused below with the bounds
-            }
-            throw new NotAllowed(describe());
-        }
-
-        /** The allowed values, as the error message and docs/CONFIG.md word them. */
-        public String describe() {
-            String upper = max == Integer.MAX_VALUE ? "" : " to " + max;
-            return (upper.isEmpty() ? "an integer from " + min + " up" : "an integer from " + min + upper) + note;
-        }
-    }
-
-    /** A TCP port; 0 binds any free one. */
-    public static final class Port extends IntRange {
-        public Port() {
-            super(0, 65_535, " (0 = any free port)");
-        }
     }
 
     /** A count or duration of at least 1. */
@@ -163,21 +119,6 @@ public final class Allowed {
         }
     }
 
-    /**
-     * {@code true} or {@code false}, any case. Stricter than SmallRye's own, which reads anything it does not
-     * know as false: a typo such as {@code ture} must not silently turn a feature off.
-     */
-    public static final class Bool implements Converter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new NotAllowed("true or false");
-            };
-        }
-    }
-
     /** A time-zone id. */
     public static final class Zone implements Converter<ZoneId> {
         @Override
@@ -187,16 +128,6 @@ public final class Allowed {
             } catch (DateTimeException e) {
                 throw new NotAllowed("a time-zone id such as Asia/Shanghai or UTC");
             }
-        }
-    }
-
-    /** The time-series store. */
-    public static final class Store implements Converter<StoreKind> {
-        @Override
-        public StoreKind convert(String value) {
-            return StoreKind.fromConfigName(value.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new NotAllowed(
-                    "one of " + String.join(", ", Arrays.stream(StoreKind.values()).map(StoreKind::configName)
-                            .toList())));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.jieneng.ingest.config;
 
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.store.StoreKind;
+import io.jieneng.store.ConfigValues;
+import io.jieneng.store.StoreConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -11,19 +12,16 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Every key the ingest reads, with its type, default and allowed values; the one place they are declared. The
+ * Every key the ingest reads, with its type, default and allowed values; the one place they are declared, except
+ * the store's keys ({@code store}, {@code questdb.*}, {@code influx.*}), which the store module declares in the
+ * {@link StoreConfig} this mapping extends. The
  * standalone ingest loads it with {@link Settings#load}; analytics' {@code JienengConfig} extends it, so the
  * in-process ingest and the rest of the platform read the very same keys. A property {@code jieneng.mqtt.port} is
  * set by the environment variable {@code JIENENG_MQTT_PORT} (SmallRye's mapping of environment names);
  * docs/CONFIG.md lists them all and a test keeps it in step with this interface.
  */
 @ConfigMapping(prefix = "jieneng")
-public interface IngestSettings {
-
-    /** The time-series store: {@code questdb} or {@code influxdb}. */
-    @WithDefault("questdb")
-    @WithConverter(Allowed.Store.class)
-    StoreKind store();
+public interface IngestSettings extends StoreConfig {
 
     /** The deployment time zone: days, months and years are local to it. */
     @WithDefault("Asia/Shanghai")
@@ -41,12 +39,6 @@ public interface IngestSettings {
 
     /** The relational database of the registry: H2 under the data directory unless a URL is set. */
     Db db();
-
-    /** InfluxDB (1.x, or 2.x/3.x through the v1 API), used when {@code store} is {@code influxdb}. */
-    Influx influx();
-
-    /** QuestDB, used when {@code store} is {@code questdb}. */
-    QuestDb questdb();
 
     /** The MQTT listener. */
     Mqtt mqtt();
@@ -66,68 +58,22 @@ public interface IngestSettings {
         Optional<String> password();
     }
 
-    interface Influx {
-        @WithDefault("http://127.0.0.1:8086")
-        String url();
-
-        /** The database; created when missing. */
-        @WithDefault("jieneng")
-        String db();
-
-        Optional<String> user();
-
-        Optional<String> password();
-    }
-
-    interface QuestDb {
-        /** Run QuestDB inside analytics (single node); otherwise connect to {@code url} and {@code pgUrl}. */
-        @WithDefault("true")
-        @WithConverter(Allowed.Bool.class)
-        boolean embedded();
-
-        /** HTTP port of the embedded QuestDB: line-protocol writes and the web console. */
-        @WithDefault("9000")
-        @WithConverter(Allowed.Port.class)
-        int httpPort();
-
-        /** PostgreSQL-wire port of the embedded QuestDB, used for queries. */
-        @WithDefault("8812")
-        @WithConverter(Allowed.Port.class)
-        int pgPort();
-
-        /** HTTP URL of an external QuestDB (the standalone ingest, and analytics with embedded off). */
-        @WithDefault("http://127.0.0.1:9000")
-        String url();
-
-        /** JDBC URL of an external QuestDB's PostgreSQL-wire endpoint. */
-        Optional<String> pgUrl();
-
-        @WithDefault("admin")
-        String pgUser();
-
-        @WithDefault("quest")
-        String pgPassword();
-
-        /** Prefix of the table names, so several deployments or test classes can share one QuestDB. */
-        Optional<String> tablePrefix();
-    }
-
     interface Mqtt {
         @WithDefault("0.0.0.0")
         String host();
 
         @WithDefault("1883")
-        @WithConverter(Allowed.Port.class)
+        @WithConverter(ConfigValues.Port.class)
         int port();
 
         /** Accept connections without credentials (they may publish nothing). */
         @WithDefault("false")
-        @WithConverter(Allowed.Bool.class)
+        @WithConverter(ConfigValues.Bool.class)
         boolean allowAnonymous();
 
         /** False: no plain-TCP listener (TLS only, or only a bridge). */
         @WithDefault("true")
-        @WithConverter(Allowed.Bool.class)
+        @WithConverter(ConfigValues.Bool.class)
         boolean plainEnabled();
 
         @WithDefault("100")
@@ -151,7 +97,7 @@ public interface IngestSettings {
 
     interface Tls {
         @WithDefault("8883")
-        @WithConverter(Allowed.Port.class)
+        @WithConverter(ConfigValues.Port.class)
         int port();
 
         /** PEM certificate chain; with {@code key}, the TLS listener is on. */
@@ -228,7 +174,7 @@ public interface IngestSettings {
 
         /** 9464 is the port registered for Prometheus exporters. */
         @WithDefault("9464")
-        @WithConverter(Allowed.Port.class)
+        @WithConverter(ConfigValues.Port.class)
         int port();
     }
 
@@ -266,7 +212,7 @@ public interface IngestSettings {
 
         /** The standalone ingest runs the bridge without its own MQTT listener. */
         @WithDefault("false")
-        @WithConverter(Allowed.Bool.class)
+        @WithConverter(ConfigValues.Bool.class)
         boolean only();
     }
 }

@@ -21,7 +21,7 @@ public final class Settings {
 
     /**
      * SmallRye's wording of a converter's refusal (SRCFG00039) names the property and quotes the value; the
-     * converter's own message, which says what is allowed ({@link Allowed.NotAllowed}: "expected ..."), follows.
+     * converter's own message, which says what is allowed ({@link io.jieneng.store.ConfigValues.NotAllowed}: "expected ..."), follows.
      */
     private static final Pattern REFUSED = Pattern.compile(
             "config property (\\S+) with the config value \"(.*)\" threw an Exception.*?(expected .*?)\"?$",
