@@ -135,7 +135,7 @@ public interface IngestSettings extends StoreConfig {
         @WithConverter(Allowed.NonNegative.class)
         int batchMaxDelayMs();
 
-        /** Store writes in flight; 0 = the store's default ({@code ReadingSinks.writers}). */
+        /** Store writes in flight; 0 = the store's default ({@code Stores.writers}). */
         @WithDefault("0")
         @WithConverter(Allowed.Writers.class)
         int writers();
