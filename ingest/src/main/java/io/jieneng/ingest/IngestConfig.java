@@ -6,8 +6,6 @@ import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.reading.DecodeLimits;
 import io.jieneng.ingest.server.TlsSettings;
-import io.jieneng.store.StoreSettings;
-import io.jieneng.store.Stores;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -33,7 +31,7 @@ import java.util.Optional;
  *                              ({@code Stores.writers})
  */
 public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous, ZoneId zone,
-                           StoreSettings store, int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,
+                           int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,
                            int batchMaxReadings, Duration batchMaxDelay, int maxPendingReadings,
                            Duration connectTimeout, int quarantineMaxRows, int bcryptCost, boolean plainEnabled,
                            TlsSettings tls, MqttSettings mqtt, Limits limits, int storeWriters) {
@@ -46,7 +44,7 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
         IngestSettings.Ingest in = s.ingest();
         IngestSettings.Mqtt mqtt = s.mqtt();
         return new IngestConfig(mqtt.host().trim(), mqtt.port(), mqtt.allowAnonymous(), s.timezone(),
-                store(s), in.maxPayloadBytes(), in.maxReadingsPerMessage(),
+                in.maxPayloadBytes(), in.maxReadingsPerMessage(),
                 Duration.ofSeconds(in.maxFutureSeconds()), in.batchMaxReadings(),
                 Duration.ofMillis(in.batchMaxDelayMs()), in.maxPendingReadings(),
                 Duration.ofSeconds(in.connectTimeoutSeconds()), in.quarantineMaxRows(), s.bcryptCost(),
@@ -55,11 +53,6 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                         Duration.ofSeconds(mqtt.sessionExpiryMaxSeconds()), mqtt.maxSessions()),
                 new Limits(in.maxMessagesPerSecond(), in.messageBurst(), in.maxConnectionsPerIp()),
                 in.writers());
-    }
-
-    /** Where the standalone ingest writes: the store {@code s} selects, as the store module reads its keys. */
-    public static StoreSettings store(IngestSettings s) {
-        return Stores.settings(s);
     }
 
     private static TlsSettings tls(IngestSettings.Tls t) {

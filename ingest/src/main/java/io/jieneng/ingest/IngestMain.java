@@ -14,6 +14,7 @@ import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.server.IngestServer;
 import io.jieneng.store.ReadingSink;
 import io.jieneng.store.Store;
+import io.jieneng.store.StoreSettings;
 import io.jieneng.store.Stores;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -73,13 +74,14 @@ public final class IngestMain {
      * Everything the standalone ingest is configured with, read from the environment variables {@code env} before
      * anything starts.
      *
-     * @param ingest the listener, the store and the pipeline
+     * @param ingest the listener and the pipeline
+     * @param store  where the readings are written ({@code JIENENG_STORE} and that store's address)
      * @param bridge the bridge, when {@code JIENENG_BRIDGE_URL} is set
      * @param ops    the operations endpoint
      * @param dbUrl  the registry database (default an H2 file under {@code JIENENG_DATA_DIR})
      */
-    public record Config(IngestConfig ingest, Optional<BridgeConfig> bridge, OpsConfig ops, String dbUrl,
-                         String dbUser, String dbPassword) {
+    public record Config(IngestConfig ingest, StoreSettings store, Optional<BridgeConfig> bridge, OpsConfig ops,
+                         String dbUrl, String dbUser, String dbPassword) {
 
         /**
          * Reads and checks every key.
@@ -88,7 +90,8 @@ public final class IngestMain {
          */
         public static Config read(Map<String, String> env) {
             IngestSettings s = Settings.ingest(env);
-            return new Config(IngestConfig.from(s), BridgeConfig.from(s.bridge()), OpsConfig.from(s.ingest().metrics()),
+            return new Config(IngestConfig.from(s), Stores.settings(s), BridgeConfig.from(s.bridge()),
+                    OpsConfig.from(s.ingest().metrics()),
                     s.db().url().orElseGet(() -> RegistryDatabase.h2FileUrl(s.dataDir())),
                     s.db().user().orElse(null), s.db().password().orElse(null));
         }
@@ -96,7 +99,7 @@ public final class IngestMain {
         /** Never shows the passwords. */
         @Override
         public String toString() {
-            return "Config[ingest=" + ingest + ", bridge=" + bridge + ", ops=" + ops + ", dbUrl=" + dbUrl + "]";
+            return "Config[ingest=" + ingest + ", store=" + store + ", bridge=" + bridge + ", ops=" + ops + ", dbUrl=" + dbUrl + "]";
         }
     }
 
@@ -137,7 +140,7 @@ public final class IngestMain {
 
             PrometheusMeterRegistry meters = prometheus();
             ingest.meters = meters;
-            ingest.timeSeries = Stores.open(config.store(), snapshot::get);
+            ingest.timeSeries = Stores.open(c.store(), snapshot::get);
             List<ReadingSink> sinks = Stores.sinks(ingest.timeSeries,
                     Stores.writers(ingest.timeSeries, config.storeWriters()));
             ingest.core = new IngestCore(config, snapshot::get, sinks,
@@ -157,7 +160,7 @@ public final class IngestMain {
             ingest.close();
             throw e;
         }
-        LOG.infof("Ingest writes to %s; registry at %s; %s%s", config.store(), url,
+        LOG.infof("Ingest writes to %s; registry at %s; %s%s", c.store(), url,
                 ingest.listener != null ? "MQTT listener on port " + ingest.listener.port() : "no MQTT listener",
                 bridgeConfig.map(b -> "; bridge from " + b.url()).orElse(""));
         return ingest;

@@ -4,7 +4,10 @@ import io.jieneng.ingest.testing.TestSettings;
 import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.server.TlsSettings;
+import io.jieneng.ingest.config.Settings;
 import io.jieneng.store.StoreKind;
+import io.jieneng.store.StoreSettings;
+import io.jieneng.store.Stores;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,13 +23,14 @@ class IngestConfigTest {
     @Test
     void defaultsMatchTheContract() {
         IngestConfig c = IngestConfig.defaults();
+        StoreSettings store = Stores.settings(Settings.ingest(Map.of()));
         assertThat(c.mqttHost()).isEqualTo("0.0.0.0");
         assertThat(c.mqttPort()).isEqualTo(1883);
         assertThat(c.allowAnonymous()).isFalse();
         assertThat(c.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
-        assertThat(c.store().kind()).isEqualTo(StoreKind.QUESTDB);
-        assertThat(c.store().questDbUrl()).isEqualTo("http://127.0.0.1:9000");
-        assertThat(c.store().influxDb()).isEqualTo("jieneng");
+        assertThat(store.kind()).isEqualTo(StoreKind.QUESTDB);
+        assertThat(store.questDbUrl()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(store.influxDb()).isEqualTo("jieneng");
         assertThat(c.maxPayloadBytes()).isEqualTo(65536);
         assertThat(c.maxReadingsPerMessage()).isEqualTo(10_000);
         assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(5));
@@ -100,16 +104,17 @@ class IngestConfigTest {
                 Map.entry("JIENENG_INGEST_MAX_FUTURE_SECONDS", "60"),
                 Map.entry("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"), Map.entry("JIENENG_BCRYPT_COST", "12"));
         IngestConfig c = TestSettings.ingest(env);
+        StoreSettings store = Stores.settings(Settings.ingest(env));
         assertThat(c.mqttHost()).isEqualTo("127.0.0.1");
         assertThat(c.mqttPort()).isZero();
         assertThat(c.allowAnonymous()).isTrue();
         assertThat(c.zone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(c.store().kind()).isEqualTo(StoreKind.INFLUXDB);
-        assertThat(c.store().influxUrl()).isEqualTo("http://127.0.0.1:18086");
-        assertThat(c.store().influxDb()).isEqualTo("t1");
-        assertThat(c.store().influxPassword()).isEqualTo("p");
-        assertThat(c.store().toString()).doesNotContain("=p,").doesNotContain("password");
-        assertThat(c.store().questDbTablePrefix()).isEqualTo("it_");
+        assertThat(store.kind()).isEqualTo(StoreKind.INFLUXDB);
+        assertThat(store.influxUrl()).isEqualTo("http://127.0.0.1:18086");
+        assertThat(store.influxDb()).isEqualTo("t1");
+        assertThat(store.influxPassword()).isEqualTo("p");
+        assertThat(store.toString()).doesNotContain("=p,").doesNotContain("password");
+        assertThat(store.questDbTablePrefix()).isEqualTo("it_");
         assertThat(c.maxFuture()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(c.bcryptCost()).isEqualTo(12);

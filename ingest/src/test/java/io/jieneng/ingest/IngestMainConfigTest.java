@@ -59,7 +59,7 @@ class IngestMainConfigTest {
                 "JIENENG_INGEST_METRICS_PORT", "19464", "JIENENG_BRIDGE_URL", "tcp://emqx:1883",
                 "JIENENG_DB_USER", "reg")).orElseThrow();
         assertThat(reported).isEmpty();
-        assertThat(c.ingest().store().kind()).isEqualTo(StoreKind.INFLUXDB);
+        assertThat(c.store().kind()).isEqualTo(StoreKind.INFLUXDB);
         assertThat(c.dbUrl()).contains("/var/lib/j");
         assertThat(c.dbUser()).isEqualTo("reg");
         assertThat(c.ops().port()).isEqualTo(19464);
