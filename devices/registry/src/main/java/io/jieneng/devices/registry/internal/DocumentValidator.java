@@ -80,6 +80,7 @@ public final class DocumentValidator {
         v.vehicles();
         v.quotas();
         v.users();
+        DeletionChecks.check(doc, existing, v.problems);
         return List.copyOf(v.problems);
     }
 

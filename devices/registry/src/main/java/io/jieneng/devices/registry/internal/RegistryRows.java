@@ -63,6 +63,15 @@ final class RegistryRows {
                 m.commissioned(), m.disabled(), m.id()};
     }
 
+    /** Deletes a meter and its credentials; the caller has made sure nothing refers to it. */
+    void deleteMeter(String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_credentials WHERE device_id = ?")) {
+            bind(ps, id);
+            ps.executeUpdate();
+        }
+        update("DELETE FROM meters WHERE id = ?", id);
+    }
+
     void insertGateway(Gateway g) throws SQLException {
         update("INSERT INTO gateways (disabled, id) VALUES (?, ?)", g.disabled(), g.id());
         insertGatewayMeters(g);
