@@ -143,7 +143,8 @@ public final class JdbcRegistryStore implements RegistryStore {
             String at = DeletionChecks.path(document.deleteMeters().indexOf(id));
             if (withData.isEmpty()) {
                 problems.add(new Problem(at, "cannot tell whether meter '" + id + "' has data: this import does not"
-                        + " see the time-series store; delete meters through analytics (PUT /api/v1/registry)"));
+                        + " see the time-series store (a standalone tool, or a start-up file read before the store"
+                        + " opens); delete meters through analytics' PUT /api/v1/registry"));
             } else if (withData.get().contains(id)) {
                 problems.add(new Problem(at, "meter '" + id + "' has data in the time-series store, and deleting it"
                         + " would orphan that history; disable it instead (\"disabled\": true)"));
