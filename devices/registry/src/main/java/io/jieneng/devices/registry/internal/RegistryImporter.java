@@ -75,9 +75,11 @@ final class RegistryImporter {
         }
         counts.put(Sections.METERS, counts.get(Sections.METERS).withDeleted(deleteMeters.size()));
         ImportResult result = new ImportResult(Collections.unmodifiableMap(counts));
+        rows.flush();
         if (!result.unchanged()) {
             rows.markChanged();
         }
+        rows.close();
         return result;
     }
 
@@ -95,6 +97,7 @@ final class RegistryImporter {
                 rows.regionParent(r);
             }
         }
+        rows.flush();
         return counts;
     }
 
@@ -128,6 +131,8 @@ final class RegistryImporter {
                 unchanged++;
             }
         }
+        // The next section may refer to these rows.
+        rows.flush();
         return new ImportResult.Counts(created, updated, unchanged);
     }
 
