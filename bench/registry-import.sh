@@ -9,7 +9,7 @@
 #   - a fresh H2 file (a single-node deployment's registry), then the same document again (nothing changes);
 #   - a fresh PostgreSQL started here on a free loopback port (scale-out), then again.
 # Each figure is the import as the tool measures it (parse, validate, hash every device secret, write, commit),
-# and the whole command including the JVM start. Needs the simulators built (./jieneng build) and PostgreSQL's
+# the whole command including the JVM start, and its CPU seconds. Needs the simulators built (./jieneng build) and PostgreSQL's
 # server binaries (Debian: apt-get install -y postgresql). Results: bench/results/registry-import-<time>/.
 # Everything started here is stopped by PID on exit.
 set -euo pipefail
@@ -28,6 +28,7 @@ done
 [ -f "$SIMULATORS_JAR" ] && [ -d "$BENCH_ROOT/devices/simulators/target/lib" ] \
   || die "build first: ./jieneng build (or mvn -q -pl devices/simulators -am package -DskipTests)"
 command -v jq >/dev/null || die "jq is not installed (Debian: apt-get install -y jq)"
+[ -x /usr/bin/time ] || die "/usr/bin/time is not installed (Debian: apt-get install -y time)"
 trap 'rc=$?; servers_stop_all; bench_stop_all; exit $rc' EXIT
 trap 'exit 130' INT TERM
 
@@ -41,21 +42,23 @@ loadgen() {
 
 loadgen --make-registry "$METERS" --out "$OUT/registry.json" >&2
 
-# import NAME: imports the document with the JIENENG_DB_* of the environment; prints the tool's seconds and the
-# whole command's, and appends them to results.jsonl.
+# import NAME: imports the document with the JIENENG_DB_* of the environment; prints the tool's seconds, the whole
+# command's and its CPU seconds (user + system: on a machine shared with other work, wall time waits for a core,
+# CPU time does not), and appends them to results.jsonl.
 import() {
-  local start end line seconds
-  start=$(date +%s.%N)
-  line=$(loadgen --import-registry "$OUT/registry.json" 2>>"$OUT/import.log" | tee -a "$OUT/import.log" \
-    | grep '^imported ')
-  end=$(date +%s.%N)
+  local line seconds wall cpu load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  line=$(/usr/bin/time -f 'time %e %U %S' -o "$OUT/time.txt" java "$JUL_FORMAT" -cp "$SIMULATORS_CP" \
+    io.jieneng.devices.loadgen.LoadGenMain --import-registry "$OUT/registry.json" 2>>"$OUT/import.log" \
+    | tee -a "$OUT/import.log" | grep '^imported ')
   seconds=$(sed -E 's/.* in ([0-9.]+) s:.*/\1/' <<<"$line")
-  local wall
-  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-  say "$1: import ${seconds} s (whole command ${wall} s)"
+  wall=$(awk '/^time / {print $2}' "$OUT/time.txt")
+  cpu=$(awk '/^time / {printf "%.1f", $3 + $4}' "$OUT/time.txt")
+  say "$1: import ${seconds} s (whole command ${wall} s, ${cpu} CPU s; load average ${load} at the start)"
   jq -cn --arg run "$1" --argjson meters "$METERS" --argjson importSeconds "$seconds" \
-    --argjson commandSeconds "$wall" '{run: $run, meters: $meters, importSeconds: $importSeconds,
-    commandSeconds: $commandSeconds}' >> "$OUT/results.jsonl"
+    --argjson commandSeconds "$wall" --argjson cpuSeconds "$cpu" --arg load "$load" \
+    '{run: $run, meters: $meters, importSeconds: $importSeconds, commandSeconds: $commandSeconds,
+      cpuSeconds: $cpuSeconds, loadAverage1min: $load}' >> "$OUT/results.jsonl"
 }
 
 bench_tempdir H2_DIR registry-h2
