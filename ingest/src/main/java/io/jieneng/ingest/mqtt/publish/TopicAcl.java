@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Who may publish where (docs/CONTRACT.md §1): a meter to {@code meters/{its id}/readings} only; a gateway to the
- * topics of the meters assigned to it. Checked against the current registry snapshot on every message, so an
+ * topics of the meters assigned to it; the bridge to any meter's topic; an anonymous client to none. Checked against the current registry snapshot on every message, so an
  * unassigned meter or a removed device loses its rights without reconnecting.
  */
 public final class TopicAcl {
@@ -38,7 +38,9 @@ public final class TopicAcl {
         return switch (who.kind()) {
             case METER -> who.id().equals(meterId) && registry.meter(who.id()).isPresent();
             case GATEWAY -> registry.gateway(who.id()).map(g -> g.meters().contains(meterId)).orElse(false);
-            case ANONYMOUS -> true;
+            // An unknown meter is let through here only to be refused as unknown_meter by the next check.
+            case BRIDGE -> true;
+            case ANONYMOUS -> false;
         };
     }
 }
