@@ -38,6 +38,12 @@ final class TokenBucket {
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
     }
 
+    /** True when no whole token is there. */
+    boolean isEmpty(long nowNanos) {
+        refill(nowNanos);
+        return tokens < 1;
+    }
+
     /** True when the bucket is full, i.e. indistinguishable from a new one. */
     boolean isFull(long nowNanos) {
         refill(nowNanos);

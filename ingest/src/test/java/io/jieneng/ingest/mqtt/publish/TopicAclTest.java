@@ -35,4 +35,15 @@ class TopicAclTest {
         assertThat(TopicAcl.allows(meter, MAIN, registry)).isTrue();
         assertThat(TopicAcl.allows(meter, WATER, registry)).isFalse();
     }
+
+    @Test
+    void nobodyMayPublishForADisabledMeterAndADisabledGatewayForNone() {
+        Registry off = TestRegistry.disabling(MAIN, GAS);
+        assertThat(TopicAcl.allows(new DevicePrincipal(MAIN, DevicePrincipal.Kind.METER), MAIN, off)).isFalse();
+        assertThat(TopicAcl.allows(new DevicePrincipal(MAIN, DevicePrincipal.Kind.BRIDGE), MAIN, off)).isFalse();
+        DevicePrincipal gateway = new DevicePrincipal(TestRegistry.GATEWAY, DevicePrincipal.Kind.GATEWAY);
+        assertThat(TopicAcl.allows(gateway, GAS, off)).isFalse();
+        assertThat(TopicAcl.allows(gateway, WATER, off)).isTrue();
+        assertThat(TopicAcl.allows(gateway, WATER, TestRegistry.disabling(TestRegistry.GATEWAY))).isFalse();
+    }
 }
