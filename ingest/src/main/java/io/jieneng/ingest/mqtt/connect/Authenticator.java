@@ -71,9 +71,10 @@ public final class Authenticator {
                     ? AuthOutcome.granted(new DevicePrincipal(attempt.clientId(), DevicePrincipal.Kind.ANONYMOUS))
                     : AuthOutcome.refused(ConnectRefusal.ANONYMOUS));
         }
-        ConnectThrottle.Verdict verdict = throttle.admit(attempt.source(), username);
-        if (verdict != ConnectThrottle.Verdict.PASS) {
-            LOG.debugf("Throttled a CONNECT of %s from %s (%s budget used up)", username, attempt.source(), verdict);
+        ConnectThrottle.Admission admission = throttle.admit(attempt.source(), username);
+        if (admission.verdict() != ConnectThrottle.Verdict.PASS) {
+            LOG.debugf("Throttled a CONNECT of %s from %s (%s budget used up)", username, attempt.source(),
+                    admission.verdict());
             return CompletableFuture.completedFuture(AuthOutcome.refused(ConnectRefusal.THROTTLED));
         }
         byte[] password = attempt.password() == null ? new byte[0] : attempt.password();
@@ -81,18 +82,27 @@ public final class Authenticator {
             return CompletableFuture.supplyAsync(() -> {
                 if (!attempt.open().getAsBoolean()) {
                     // The client gave up while queued (a storm's timeouts): checking it would only delay the rest.
+                    throttle.settled(admission);
                     metrics.connectRefused("abandoned");
                     return AuthOutcome.refused(ConnectRefusal.SERVER_BUSY);
                 }
-                AuthOutcome outcome = verify(username, password);
+                AuthOutcome outcome;
+                try {
+                    outcome = verify(username, password);
+                } catch (RuntimeException unexpected) {
+                    throttle.settled(admission);
+                    throw unexpected;
+                }
                 ConnectRefusal refusal = outcome.refusal();
                 if (refusal == ConnectRefusal.BAD_CREDENTIALS || refusal == ConnectRefusal.DISABLED) {
-                    throttle.failed(attempt.source(), refusal == ConnectRefusal.BAD_CREDENTIALS && known(username)
-                            ? username : null);
+                    throttle.failed(admission, refusal == ConnectRefusal.BAD_CREDENTIALS && known(username));
+                } else {
+                    throttle.settled(admission);
                 }
                 return outcome;
             }, executor);
         } catch (RejectedExecutionException busy) {
+            throttle.settled(admission);
             return CompletableFuture.completedFuture(AuthOutcome.refused(ConnectRefusal.SERVER_BUSY));
         }
     }

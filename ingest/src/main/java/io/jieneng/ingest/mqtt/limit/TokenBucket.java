@@ -38,6 +38,12 @@ final class TokenBucket {
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
     }
 
+    /** Gives back a token taken by {@link #tryTake}, up to the capacity. */
+    void refund(long nowNanos) {
+        refill(nowNanos);
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     /** True when no whole token is there. */
     boolean isEmpty(long nowNanos) {
         refill(nowNanos);
