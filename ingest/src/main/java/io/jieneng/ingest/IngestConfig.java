@@ -51,7 +51,11 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                 mqtt.plainEnabled(), tls(mqtt.tls()),
                 new MqttSettings(mqtt.receiveMaximum(), mqtt.topicAliasMaximum(),
                         Duration.ofSeconds(mqtt.sessionExpiryMaxSeconds()), mqtt.maxSessions()),
-                new Limits(in.maxMessagesPerSecond(), in.messageBurst(), in.maxConnectionsPerIp()),
+                new Limits(in.maxMessagesPerSecond(), in.messageBurst(), in.maxConnectionsPerIp(),
+                        new Limits.FailureBudget(in.connectFailureBurstPerIp(), in.connectFailuresPerMinutePerIp()),
+                        new Limits.FailureBudget(in.connectFailureBurstPerUser(),
+                                in.connectFailuresPerMinutePerUser()),
+                        Duration.ofSeconds(in.writeStallSeconds())),
                 in.writers());
     }
 
@@ -62,8 +66,10 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
         }
         Optional<TlsSettings.ClientAuth> auth = t.clientAuth();
         if (t.cert().isEmpty()) {
-            if (t.clientCa().isPresent() || auth.isPresent() && auth.get() != TlsSettings.ClientAuth.NONE) {
-                throw new IllegalArgumentException("JIENENG_MQTT_TLS_CLIENT_CA and JIENENG_MQTT_TLS_CLIENT_AUTH "
+            if (t.clientCa().isPresent() || t.crl().isPresent()
+                    || auth.isPresent() && auth.get() != TlsSettings.ClientAuth.NONE) {
+                throw new IllegalArgumentException("JIENENG_MQTT_TLS_CLIENT_CA, JIENENG_MQTT_TLS_CLIENT_AUTH and "
+                        + "JIENENG_MQTT_TLS_CRL "
                         + "need the TLS listener: set JIENENG_MQTT_TLS_CERT and JIENENG_MQTT_TLS_KEY");
             }
             return null;
@@ -75,7 +81,12 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
                     .toLowerCase(Locale.ROOT) + "' needs JIENENG_MQTT_TLS_CLIENT_CA, the CA bundle that signs the "
                     + "device certificates");
         }
-        return new TlsSettings(t.port(), t.cert().get(), t.key().get(), t.clientCa().orElse(null), clientAuth);
+        if (t.crl().isPresent() && clientAuth == TlsSettings.ClientAuth.NONE) {
+            throw new IllegalArgumentException("JIENENG_MQTT_TLS_CRL revokes client certificates: it needs "
+                    + "JIENENG_MQTT_TLS_CLIENT_CA (and JIENENG_MQTT_TLS_CLIENT_AUTH optional or require)");
+        }
+        return new TlsSettings(t.port(), t.cert().get(), t.key().get(), t.clientCa().orElse(null), clientAuth,
+                t.crl().orElse(null));
     }
 
     /** The configuration with every key at its default. */

@@ -1,6 +1,5 @@
 package io.jieneng.ingest;
 
-import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDatabase;
 import io.jieneng.devices.registry.RegistryStore;
 import io.jieneng.devices.security.SecretHasher;
@@ -37,7 +36,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -45,13 +43,14 @@ import java.util.function.Consumer;
  * of {@link IngestSettings} (docs/CONFIG.md): the listener, the store, bridge mode when {@code JIENENG_BRIDGE_URL} is
  * set, the operations endpoint ({@code /metrics}, {@code /health/ready}) and the registry database
  * ({@code JIENENG_DB_URL}, default an H2 file in {@code JIENENG_DATA_DIR}). A value a key does not allow stops it
- * before anything starts, with one line naming the key, the value and what is allowed. The registry snapshot is reloaded every 30 seconds, so imports made through
- * analytics reach a standalone ingest within that time.
+ * before anything starts, with one line naming the key, the value and what is allowed. The registry's change stamp
+ * is polled every second and the snapshot reloaded when it moved ({@link RegistryReload}), so imports made through
+ * analytics, disabled devices included, reach a standalone ingest within a second or two.
  */
 public final class IngestMain {
 
     private static final Logger LOG = Logger.getLogger(IngestMain.class);
-    private static final long RELOAD_SECONDS = 30;
+    private static final long RELOAD_MILLIS = 1000;
 
     private IngestMain() {
     }
@@ -135,15 +134,15 @@ public final class IngestMain {
         try {
             ingest.database = RegistryDatabase.open(url, c.dbUser(), c.dbPassword(), IngestSchema.LOCATIONS);
             RegistryStore store = ingest.database.store(new SecretHasher(config.bcryptCost()));
-            AtomicReference<Registry> snapshot = new AtomicReference<>(store.load());
-            ingest.reload = reloadEvery(RELOAD_SECONDS, store, snapshot);
+            RegistryReload snapshot = new RegistryReload(store);
+            ingest.reload = reloadEvery(RELOAD_MILLIS, snapshot);
 
             PrometheusMeterRegistry meters = prometheus();
             ingest.meters = meters;
-            ingest.timeSeries = Stores.open(c.store(), snapshot::get);
+            ingest.timeSeries = Stores.open(c.store(), snapshot::current);
             List<ReadingSink> sinks = Stores.sinks(ingest.timeSeries,
                     Stores.writers(ingest.timeSeries, config.storeWriters()));
-            ingest.core = new IngestCore(config, snapshot::get, sinks,
+            ingest.core = new IngestCore(config, snapshot::current, sinks,
                     new QuarantineStore(ingest.database.dataSource(), config.quarantineMaxRows()), meters,
                     Clock.systemUTC());
             ingest.ops = new OpsServer(c.ops(), meters::scrape, Map.of("store", ingest.core::storeReachable));
@@ -186,8 +185,7 @@ public final class IngestMain {
         return meters;
     }
 
-    private static ScheduledExecutorService reloadEvery(long seconds, RegistryStore store,
-                                                        AtomicReference<Registry> snapshot) {
+    private static ScheduledExecutorService reloadEvery(long millis, RegistryReload snapshot) {
         ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jieneng-registry-reload");
             t.setDaemon(true);
@@ -195,12 +193,12 @@ public final class IngestMain {
         });
         reload.scheduleWithFixedDelay(() -> {
             try {
-                snapshot.set(store.load());
+                snapshot.poll();
             } catch (RuntimeException e) {
                 // Keep serving with the last good snapshot; the database may be restarting.
                 LOG.warnf("Registry reload failed, keeping the previous snapshot: %s", e.toString());
             }
-        }, seconds, seconds, TimeUnit.SECONDS);
+        }, millis, millis, TimeUnit.MILLISECONDS);
         return reload;
     }
 

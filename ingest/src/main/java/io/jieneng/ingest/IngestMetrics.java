@@ -41,6 +41,7 @@ public final class IngestMetrics {
     public static final String SESSIONS = "jieneng.ingest.sessions";
     public static final String SESSIONS_EVICTED = "jieneng.ingest.sessions.evicted";
     public static final String ERRORS = "jieneng.ingest.errors";
+    public static final String WRITE_STALLED = "jieneng.ingest.write.stalled";
 
     /**
      * The buckets of the write latency histogram: a healthy local store answers in milliseconds, a struggling one
@@ -64,6 +65,7 @@ public final class IngestMetrics {
     private final Counter ipRefused;
     private final Counter tlsFailures;
     private final Counter errors;
+    private final Counter writeStalled;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -91,6 +93,8 @@ public final class IngestMetrics {
                 .description("Sockets closed at accept: their address had too many connections").register(registry);
         tlsFailures = Counter.builder(TLS_HANDSHAKE_FAILURES).description("Failed TLS handshakes")
                 .register(registry);
+        writeStalled = Counter.builder(WRITE_STALLED)
+                .description("Connections closed for not reading their replies").register(registry);
         errors = Counter.builder(ERRORS).description("Unexpected errors that closed a connection")
                 .register(registry);
     }
@@ -150,6 +154,11 @@ public final class IngestMetrics {
     /** A stored session was dropped; {@code cause} is {@code expired} or {@code capacity}. */
     public void sessionEvicted(String cause) {
         taggedCounter(SESSIONS_EVICTED, "cause", cause, "Stored sessions dropped").increment();
+    }
+
+    /** A connection was closed because it did not read its replies ({@code WriteStall}). */
+    public void writeStalled() {
+        writeStalled.increment();
     }
 
     public void unexpectedError() {

@@ -39,8 +39,8 @@ final class BridgeIntake {
     void accept(int qos, String topic, byte[] payload, Runnable acknowledge) {
         Optional<String> meter = TopicAcl.meterOf(topic);
         // The broker authenticated the device and enforced its ACL; what is left to check is that the topic names
-        // a meter of the registry, which the anonymous principal asks for and nothing more.
-        DevicePrincipal device = new DevicePrincipal(meter.orElse(topic), DevicePrincipal.Kind.ANONYMOUS);
+        // a meter of the registry that may still send, which is what the bridge principal is allowed.
+        DevicePrincipal device = new DevicePrincipal(meter.orElse(topic), DevicePrincipal.Kind.BRIDGE);
         PublishOutcome outcome = core.publish().evaluate(device, topic, payload);
         if (outcome instanceof PublishOutcome.Accepted accepted) {
             store(qos, accepted.readings(), acknowledge);

@@ -109,6 +109,9 @@ public interface IngestSettings extends StoreConfig {
         /** PEM bundle of the CAs that sign device certificates. */
         Optional<Path> clientCa();
 
+        /** X.509 CRL (PEM or DER) of the client CA: a revoked device certificate fails the handshake. */
+        Optional<Path> crl();
+
         /** Unset: {@code optional} with a client CA, else {@code none}. */
         @WithConverter(Allowed.ClientAuth.class)
         Optional<TlsSettings.ClientAuth> clientAuth();
@@ -159,6 +162,29 @@ public interface IngestSettings extends StoreConfig {
         @WithDefault("2000")
         @WithConverter(Allowed.NonNegative.class)
         int maxConnectionsPerIp();
+
+        /** Failed CONNECTs a source address (IPv6: its /64) may make at once before it is refused unheard. */
+        @WithDefault("20")
+        @WithConverter(Allowed.NonNegative.class)
+        int connectFailureBurstPerIp();
+
+        @WithDefault("60")
+        @WithConverter(Allowed.PositiveDecimal.class)
+        double connectFailuresPerMinutePerIp();
+
+        /** Failed CONNECTs a device id may get at once before it is refused unheard. */
+        @WithDefault("10")
+        @WithConverter(Allowed.NonNegative.class)
+        int connectFailureBurstPerUser();
+
+        @WithDefault("6")
+        @WithConverter(Allowed.PositiveDecimal.class)
+        double connectFailuresPerMinutePerUser();
+
+        /** How long a connection may leave its replies unread before it is closed. */
+        @WithDefault("10")
+        @WithConverter(Allowed.Positive.class)
+        int writeStallSeconds();
 
         @WithDefault("100000")
         @WithConverter(Allowed.Positive.class)

@@ -47,8 +47,9 @@ public final class Disconnector {
         if (VIOLATIONS.contains(reason)) {
             metrics.protocolViolation(code(reason));
         }
+        // An unwritable channel would never flush the DISCONNECT, and the close waits for that write.
         boolean tell = session != null && session.isMqtt5() && session.state() == MqttSession.State.CONNECTED
-                && channel.isActive();
+                && channel.isActive() && channel.isWritable();
         if (session != null) {
             session.closing();
         }

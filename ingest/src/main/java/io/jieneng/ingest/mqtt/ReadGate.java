@@ -5,14 +5,15 @@ import io.netty.util.AttributeKey;
 
 /**
  * The one place that turns a connection's socket reads off and on. Several parties pause reads for their own
- * reasons (authentication in progress, store back-pressure, the device's rate limit, a close in progress), and
+ * reasons (authentication in progress, store back-pressure, the device's rate limit, a close in progress, a
+ * client that does not read its replies), and
  * reads resume only when none of them holds a pause any more: a rate-limit timer must not undo a back-pressure
  * pause, nor the other way round. Call on the channel's event loop.
  */
 public final class ReadGate {
 
     /** Why reads are paused. */
-    public enum Reason { AUTHENTICATION, BACKPRESSURE, RATE_LIMIT, CLOSING }
+    public enum Reason { AUTHENTICATION, BACKPRESSURE, RATE_LIMIT, CLOSING, UNREAD_REPLIES }
 
     private static final AttributeKey<int[]> KEY = AttributeKey.valueOf(ReadGate.class, "pauses");
 

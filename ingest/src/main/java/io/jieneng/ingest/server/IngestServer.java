@@ -1,7 +1,7 @@
 package io.jieneng.ingest.server;
 
 import io.jieneng.devices.registry.RegistryStore;
-import io.jieneng.devices.security.SecretHasher;
+import io.jieneng.devices.security.DeviceSecrets;
 import io.jieneng.ingest.IngestConfig;
 import io.jieneng.ingest.IngestCore;
 import io.jieneng.ingest.IngestMetrics;
@@ -9,6 +9,7 @@ import io.jieneng.ingest.mqtt.Backpressure;
 import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.connect.AuthCache;
 import io.jieneng.ingest.mqtt.connect.Authenticator;
+import io.jieneng.ingest.mqtt.limit.ConnectThrottle;
 import io.jieneng.ingest.mqtt.limit.RateLimiter;
 import io.jieneng.ingest.mqtt.publish.PublishPipeline;
 import io.jieneng.ingest.mqtt.session.SessionStore;
@@ -51,6 +52,7 @@ public final class IngestServer implements AutoCloseable {
     private static final Duration AUTH_CACHE_TTL = Duration.ofMinutes(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final long SWEEP_SECONDS = 60;
+    private static final long REVOCATION_MILLIS = 1000;
 
     private final IngestCore core;
     private final RegistryStore secrets;
@@ -90,9 +92,10 @@ public final class IngestServer implements AutoCloseable {
         Backpressure backpressure = new Backpressure(List.of(core.writer(), core.quarantine()), metrics);
         authExecutor = new ThreadPoolExecutor(AUTH_THREADS, AUTH_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(AUTH_QUEUE), new DefaultThreadFactory("jieneng-ingest-auth", true));
-        Authenticator authenticator = new Authenticator(core.registry(), secrets,
-                new SecretHasher(config.bcryptCost()), new AuthCache(AUTH_CACHE_TTL), authExecutor,
-                config.allowAnonymous());
+        ConnectThrottle throttle = new ConnectThrottle(config.limits().failuresPerAddress(),
+                config.limits().failuresPerUser(), System::nanoTime);
+        Authenticator authenticator = new Authenticator(core.registry(), secrets, new DeviceSecrets(),
+                new AuthCache(AUTH_CACHE_TTL), authExecutor, config.allowAnonymous(), throttle, metrics);
         PublishPipeline pipeline = new PublishPipeline(core.writer(), core.quarantine(), backpressure, metrics,
                 disconnector, core.clock());
         SessionStore sessions = new SessionStore(config.mqtt().maxStoredSessions(), System::nanoTime, metrics);
@@ -125,11 +128,15 @@ public final class IngestServer implements AutoCloseable {
             close();
             throw e;
         }
-        // Frees expired sessions and idle rate buckets; both are also correct without it, only bigger.
+        // Frees expired sessions and idle rate and failure buckets; all are also correct without it, only bigger.
         workers.next().scheduleAtFixedRate(() -> {
             sessions.sweep();
             rateLimiter.sweep();
+            throttle.sweep();
         }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        // A device disabled or removed by an import loses its open connections within a second of the new snapshot.
+        workers.next().scheduleWithFixedDelay(new DeviceRevocation(core.registry(), channels, disconnector),
+                REVOCATION_MILLIS, REVOCATION_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private Channel bind(boolean epoll, String host, int port, MqttChannelInitializer initializer)

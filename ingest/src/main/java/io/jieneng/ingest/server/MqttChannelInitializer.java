@@ -1,5 +1,6 @@
 package io.jieneng.ingest.server;
 
+import io.jieneng.ingest.mqtt.WriteStall;
 import io.jieneng.ingest.mqtt.connect.ConnectTimeoutHandler;
 import io.jieneng.ingest.mqtt.publish.PubRelHandler;
 import io.jieneng.ingest.mqtt.publish.PublishHandler;
@@ -20,6 +21,7 @@ import java.net.InetSocketAddress;
  * <ol>
  *   <li>a socket over its address's connection limit is closed before any handler is added;</li>
  *   <li>TLS (when this is the TLS listener) comes first, so everything after it sees plain bytes;</li>
+ *   <li>the pre-CONNACK limit comes next: it counts every plain byte until the connection is accepted;</li>
  *   <li>the framer sits right in front of the decoder: it hands the decoder whole packets only, and refuses an
  *       oversized packet at its header;</li>
  *   <li>the decoder has an explicit maximum packet size; the keepalive IdleStateHandler is later inserted right
@@ -29,8 +31,9 @@ import java.net.InetSocketAddress;
  *   <li>one handler per packet type; each passes on what is not its type;</li>
  *   <li>the exception handler is last, so every failure and every unhandled packet ends there.</li>
  * </ol>
- * TLS, framer, decoder, guard, connect timeout and the publish handlers hold per-connection state and are new
- * per channel; the others are shared.
+ * The write-stall watch may sit anywhere among the inbound handlers; it only hears writability changes.
+ * TLS, pre-CONNACK limit, framer, decoder, write-stall watch, guard, connect timeout and the publish handlers
+ * hold per-connection state and are new per channel; the others are shared.
  */
 final class MqttChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -66,9 +69,12 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(HandlerNames.TLS, tls.newHandler(channel.alloc()));
             p.addLast(HandlerNames.TLS_HANDSHAKE, services.tlsHandshakeHandler());
         }
+        p.addLast(HandlerNames.PRE_CONNACK_LIMIT, new PreConnackLimit(services.disconnector()));
         p.addLast(HandlerNames.FRAMER, new PacketFramer(services.maxMessageBytes(), services.disconnector()));
         p.addLast(HandlerNames.DECODER, new MqttDecoder(services.maxMessageBytes()));
         p.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
+        p.addLast(HandlerNames.WRITE_STALL, new WriteStall(services.writeStall(), services.disconnector(),
+                services.metrics()));
         p.addLast(HandlerNames.CONNECT_TIMEOUT, new ConnectTimeoutHandler(services.connectTimeout(),
                 services.disconnector()));
         p.addLast(HandlerNames.GUARD, new MqttMessageGuard(services.disconnector(), services.metrics(), keepAlive));

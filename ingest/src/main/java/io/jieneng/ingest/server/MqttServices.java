@@ -26,7 +26,8 @@ import java.time.Duration;
  *
  * @param maxMessageBytes the largest MQTT packet the decoder takes (Remaining Length)
  */
-public record MqttServices(int maxMessageBytes, Duration connectTimeout, MqttSettings mqtt, IngestMetrics metrics,
+public record MqttServices(int maxMessageBytes, Duration connectTimeout, Duration writeStall, MqttSettings mqtt,
+                           IngestMetrics metrics,
                            Disconnector disconnector, ChannelGroup channels, IpConnectionLimiter ipLimiter,
                            RateLimiter rateLimiter, SessionStore sessions, ConnectHandler connectHandler,
                            KeepAliveHandler keepAliveHandler, PingHandler pingHandler,
@@ -53,7 +54,8 @@ public record MqttServices(int maxMessageBytes, Duration connectTimeout, MqttSet
                                       RateLimiter rateLimiter) {
         Disconnector disconnector = publishPipeline.disconnector();
         int maxMessageBytes = maxMessageBytes(maxPayloadBytes);
-        return new MqttServices(maxMessageBytes, connectTimeout, mqtt, metrics, disconnector, channels,
+        return new MqttServices(maxMessageBytes, connectTimeout, limits.writeStall(), mqtt, metrics, disconnector,
+                channels,
                 new IpConnectionLimiter(limits.maxConnectionsPerIp()), rateLimiter, sessions,
                 new ConnectHandler(authenticator, metrics, maxMessageBytes, mqtt, sessions, disconnector),
                 new KeepAliveHandler(backpressure, disconnector), new PingHandler(), new SubscribeHandler(),

@@ -50,8 +50,13 @@ final class TlsContexts {
         SslContextBuilder builder = SslContextBuilder.forServer(key, chain.toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
         if (tls.clientCa() != null && tls.clientAuth() != TlsSettings.ClientAuth.NONE) {
-            builder.trustManager(certificates(CA_KEY, tls.clientCa()).toArray(new X509Certificate[0]))
-                    .clientAuth(tls.clientAuth() == TlsSettings.ClientAuth.REQUIRE ? ClientAuth.REQUIRE
+            List<X509Certificate> cas = certificates(CA_KEY, tls.clientCa());
+            if (tls.crl() != null) {
+                builder.trustManager(new CrlTrustManager(cas, tls.crl(), System::currentTimeMillis));
+            } else {
+                builder.trustManager(cas.toArray(new X509Certificate[0]));
+            }
+            builder.clientAuth(tls.clientAuth() == TlsSettings.ClientAuth.REQUIRE ? ClientAuth.REQUIRE
                             : ClientAuth.OPTIONAL);
         }
         try {

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param privateKey       the server's unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY})
  * @param clientCa         CA certificates that sign device certificates, or {@code null} without mTLS
  * @param clientAuth       whether a device must present a certificate signed by {@code clientCa}
+ * @param crl              X.509 CRLs (PEM or DER) of {@code clientCa}, or {@code null}: a revoked device
+ *                         certificate fails the handshake
  */
-public record TlsSettings(int port, Path certificateChain, Path privateKey, Path clientCa, ClientAuth clientAuth) {
+public record TlsSettings(int port, Path certificateChain, Path privateKey, Path clientCa, ClientAuth clientAuth,
+                          Path crl) {
 
     /** Client-certificate authentication (mTLS). */
     public enum ClientAuth {
@@ -31,5 +34,13 @@ public record TlsSettings(int port, Path certificateChain, Path privateKey, Path
         if (clientAuth != ClientAuth.NONE && clientCa == null) {
             throw new IllegalArgumentException("client certificates need a client CA");
         }
+        if (crl != null && clientAuth == ClientAuth.NONE) {
+            throw new IllegalArgumentException("a CRL needs client certificates");
+        }
+    }
+
+    /** Without a CRL. */
+    public TlsSettings(int port, Path certificateChain, Path privateKey, Path clientCa, ClientAuth clientAuth) {
+        this(port, certificateChain, privateKey, clientCa, clientAuth, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.jieneng.ingest.server;
 
 import io.jieneng.devices.registry.Registry;
-import io.jieneng.devices.security.SecretHasher;
+import io.jieneng.devices.security.DeviceSecrets;
 import io.jieneng.ingest.IngestMetrics;
 import io.jieneng.ingest.IngestSchema;
 import io.jieneng.ingest.mqtt.Backpressure;
@@ -9,6 +9,7 @@ import io.jieneng.ingest.mqtt.Disconnector;
 import io.jieneng.ingest.mqtt.MqttSettings;
 import io.jieneng.ingest.mqtt.connect.AuthCache;
 import io.jieneng.ingest.mqtt.connect.Authenticator;
+import io.jieneng.ingest.mqtt.limit.ConnectThrottle;
 import io.jieneng.ingest.mqtt.limit.Limits;
 import io.jieneng.ingest.mqtt.limit.RateLimiter;
 import io.jieneng.ingest.mqtt.publish.PublishPipeline;
@@ -44,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,31 +61,36 @@ final class MqttHarness {
 
     /** What a test may vary; the defaults keep limits out of the way. */
     record Options(boolean allowAnonymous, long maxPendingReadings, MqttSettings mqtt, Limits limits,
-                   SslContext tls) {
+                   SslContext tls, Executor authExecutor) {
 
         static Options defaults() {
             return new Options(false, 200_000, new MqttSettings(10, 4, Duration.ofHours(1), 100),
-                    new Limits(0, 1, 0), null);
+                    new Limits(0, 1, 0), null, Runnable::run);
         }
 
         Options anonymous(boolean allowed) {
-            return new Options(allowed, maxPendingReadings, mqtt, limits, tls);
+            return new Options(allowed, maxPendingReadings, mqtt, limits, tls, authExecutor);
         }
 
         Options pending(long max) {
-            return new Options(allowAnonymous, max, mqtt, limits, tls);
+            return new Options(allowAnonymous, max, mqtt, limits, tls, authExecutor);
         }
 
         Options mqtt(MqttSettings settings) {
-            return new Options(allowAnonymous, maxPendingReadings, settings, limits, tls);
+            return new Options(allowAnonymous, maxPendingReadings, settings, limits, tls, authExecutor);
         }
 
         Options limits(Limits newLimits) {
-            return new Options(allowAnonymous, maxPendingReadings, mqtt, newLimits, tls);
+            return new Options(allowAnonymous, maxPendingReadings, mqtt, newLimits, tls, authExecutor);
         }
 
         Options tls(SslContext context) {
-            return new Options(allowAnonymous, maxPendingReadings, mqtt, limits, context);
+            return new Options(allowAnonymous, maxPendingReadings, mqtt, limits, context, authExecutor);
+        }
+
+        /** Authentication runs on {@code executor} (default: inline, on the test thread). */
+        Options authExecutor(Executor executor) {
+            return new Options(allowAnonymous, maxPendingReadings, mqtt, limits, tls, executor);
         }
     }
 
@@ -91,7 +98,8 @@ final class MqttHarness {
     final IngestMetrics metrics = new IngestMetrics(meters);
     final RecordingSink sink = new RecordingSink();
     final InMemoryRegistryStore secrets = new InMemoryRegistryStore(TestRegistry.document());
-    final Registry registry = TestRegistry.registry();
+    /** The registry snapshot the server sees; a test may swap it, as a reload would. */
+    volatile Registry registry = TestRegistry.registry();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final BatchWriter writer;
     final QuarantineStore quarantineStore;
@@ -111,8 +119,10 @@ final class MqttHarness {
         QuarantineWriter quarantine = new QuarantineWriter(quarantineStore, Backoff.DEFAULT, 100, metrics,
                 Runnable::run);
         Backpressure backpressure = new Backpressure(List.of(writer, quarantine), metrics);
-        Authenticator authenticator = new Authenticator(() -> registry, secrets, new SecretHasher(4),
-                new AuthCache(Duration.ofMinutes(10)), Runnable::run, options.allowAnonymous());
+        Authenticator authenticator = new Authenticator(() -> registry, secrets, new DeviceSecrets(),
+                new AuthCache(Duration.ofMinutes(10)), options.authExecutor(), options.allowAnonymous(),
+                new ConnectThrottle(options.limits().failuresPerAddress(), options.limits().failuresPerUser(),
+                        nanos::get), metrics);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         PublishService publish = new PublishService(() -> registry,
                 new ReadingDecoder(DecodeLimits.CONTRACT, ZoneId.of("Asia/Shanghai")), clock);

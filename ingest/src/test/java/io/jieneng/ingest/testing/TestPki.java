@@ -8,6 +8,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -94,6 +96,26 @@ public final class TestPki {
             return issue(deviceId, KeyPurposeId.id_kp_clientAuth, false);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a CRL of this CA that revokes {@code revoked} to {@code file}, PEM or DER; valid from an hour ago for
+     * a day.
+     */
+    public Path crl(Path file, boolean pem, X509Certificate... revoked) {
+        try {
+            Instant now = Instant.now();
+            X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                    Date.from(now.minus(Duration.ofHours(1))));
+            b.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+            for (X509Certificate c : revoked) {
+                b.addCRLEntry(c.getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(5))), CRLReason.keyCompromise);
+            }
+            byte[] der = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())).getEncoded();
+            return pem ? Files.writeString(file, pem("X509 CRL", der), StandardCharsets.US_ASCII) : Files.write(file, der);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the test CRL", e);
         }
     }
 

@@ -64,6 +64,19 @@ public final class TestRegistry {
         return Registry.of(document());
     }
 
+    /** The test registry with the meters and gateways {@code ids} disabled, as a revoking import leaves it. */
+    public static Registry disabling(String... ids) {
+        java.util.Set<String> off = java.util.Set.of(ids);
+        RegistryDocument d = document();
+        return Registry.of(new RegistryDocument(d.regions(), d.institutions(),
+                d.meters().stream().map(m -> new Meter(m.id(), m.institution(), m.type(), m.role(), m.subitem(),
+                        m.capacityKwp(), m.intervalSeconds(), m.commissioned(), m.secret(),
+                        off.contains(m.id()))).toList(),
+                d.gateways().stream().map(g -> new Gateway(g.id(), g.meters(), g.secret(), off.contains(g.id())))
+                        .toList(),
+                d.dataCenters(), d.vehicles(), d.quotas(), d.users()));
+    }
+
     private static Meter meter(String id, MeterType type, MeterRole role, SubItem subitem, LocalDate commissioned) {
         return new Meter(id, INSTITUTION, type, role, subitem, type == MeterType.PV ? 120.0 : null, 900,
                 commissioned, secret(id));

@@ -25,6 +25,7 @@ public final class LoadGenMain {
             case "--make-registry" -> new LoadGenTools.MakeRegistry();
             case "--import-registry" -> new LoadGenTools.ImportRegistry();
             case "--influx-write" -> new LoadGenTools.InfluxWrite();
+            case "--reconnect-storm" -> new ReconnectStorm();
             default -> new LoadGenCommand();
         };
     }

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers successful bcrypt verifications so that a reconnecting device costs a SHA-256 instead of ~70 ms of
- * bcrypt. An entry holds a keyed SHA-256 of the secret that was accepted and the stored hash it was checked
- * against: a rotated secret (a new stored hash) misses the cache at once. Only successes are cached, so the map
- * is bounded by the number of registered devices.
+ * Remembers successful secret verifications so that a reconnecting device costs a SHA-256 instead of a hash (a
+ * legacy bcrypt one takes ~70 ms). An entry holds a keyed SHA-256 of the secret that was accepted and the stored
+ * hash it was checked against: a rotated secret (a new stored hash) misses the cache at once. Only successes are
+ * cached, so the map is bounded by the number of registered devices.
  */
 public final class AuthCache {
 

@@ -21,6 +21,9 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
 /**
  * CONNECT: hands the credentials (or the client certificate) to the {@link Authenticator}, off the event loop,
  * holds the socket's reads meanwhile, then opens the device's session (taking it over from an older connection)
@@ -62,8 +65,9 @@ public final class ConnectHandler extends PacketHandler {
         }
         // No packet is read until the device is known; packets already read wait in the guard.
         ReadGate.pause(channel, ReadGate.Reason.AUTHENTICATION);
-        authenticator.authenticate(request.username(), request.password(), session.clientId(),
-                ClientCertificates.deviceId(channel)).whenComplete((outcome, error) ->
+        InetAddress source = channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
+        authenticator.authenticate(new ConnectAttempt(request.username(), request.password(), session.clientId(),
+                ClientCertificates.deviceId(channel), source, channel::isActive)).whenComplete((outcome, error) ->
                 channel.eventLoop().execute(() -> finish(channel, session, request, outcome, error)));
     }
 

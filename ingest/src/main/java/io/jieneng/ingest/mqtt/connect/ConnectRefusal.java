@@ -6,6 +6,16 @@ package io.jieneng.ingest.mqtt.connect;
 enum ConnectRefusal {
     /** Unknown device, wrong or missing password (docs/CONTRACT.md §1: 0x04 / 0x86). */
     BAD_CREDENTIALS("bad_credentials", 0x04, 0x86),
+    /**
+     * A disabled meter or gateway (docs/REGISTRY.md): answered like a bad credential, so that the answer does not
+     * tell an outsider which ids exist; the metric tells the operator.
+     */
+    DISABLED("disabled", 0x04, 0x86),
+    /**
+     * The source address or the device id failed too many CONNECTs: refused before any secret is checked. MQTT 5
+     * has a code for it (connection rate exceeded); MQTT 3.1.1 says server unavailable, i.e. try later.
+     */
+    THROTTLED("throttled", 0x03, 0x9F),
     /** No username while anonymous connections are not allowed. */
     ANONYMOUS("anonymous", 0x05, 0x87),
     /** Neither MQTT 3.1.1 nor MQTT 5. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Who is on the other end of an authenticated connection.
  *
- * @param id the meter or gateway id; for an anonymous connection, the client id
+ * @param id the meter or gateway id; for an anonymous connection, the client id; for the bridge, the meter its
+ *           message's topic names
  */
 public record DevicePrincipal(String id, Kind kind) {
 
@@ -14,7 +15,15 @@ public record DevicePrincipal(String id, Kind kind) {
         METER,
         /** A gateway: may publish the topics of the meters assigned to it. */
         GATEWAY,
-        /** Anonymous (only when allowed): may publish any registered meter's topic. */
+        /**
+         * The broker bridge, which the external broker's own authentication and ACL stand behind: may publish the
+         * topic of any meter that is not disabled. Never a connection to the MQTT listener.
+         */
+        BRIDGE,
+        /**
+         * Anonymous (only when {@code JIENENG_MQTT_ALLOW_ANONYMOUS=true}): may connect and ping, and publish
+         * nothing; an anonymous client proves nothing about the readings it would send.
+         */
         ANONYMOUS
     }
 

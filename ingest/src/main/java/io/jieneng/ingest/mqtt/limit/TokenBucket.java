@@ -38,6 +38,18 @@ final class TokenBucket {
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
     }
 
+    /** Gives back a token taken by {@link #tryTake}, up to the capacity. */
+    void refund(long nowNanos) {
+        refill(nowNanos);
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
+    /** True when no whole token is there. */
+    boolean isEmpty(long nowNanos) {
+        refill(nowNanos);
+        return tokens < 1;
+    }
+
     /** True when the bucket is full, i.e. indistinguishable from a new one. */
     boolean isFull(long nowNanos) {
         refill(nowNanos);

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Who may publish where (docs/CONTRACT.md §1): a meter to {@code meters/{its id}/readings} only; a gateway to the
- * topics of the meters assigned to it. Checked against the current registry snapshot on every message, so an
+ * topics of the meters assigned to it; none of them for a disabled meter; the bridge to any meter's topic; an anonymous client to none. Checked against the current registry snapshot on every message, so an
  * unassigned meter or a removed device loses its rights without reconnecting.
  */
 public final class TopicAcl {
@@ -33,12 +33,22 @@ public final class TopicAcl {
         return PREFIX + meterId + SUFFIX;
     }
 
-    /** True when {@code who} may publish readings of {@code meterId}. */
+    private static boolean enabled(Registry registry, String meterId) {
+        return registry.meter(meterId).map(m -> !m.disabled()).orElse(false);
+    }
+
+    /**
+     * True when {@code who} may publish readings of {@code meterId}. A disabled meter's readings are refused
+     * whoever sends them (itself, its gateway, the bridge); a disabled gateway may publish none.
+     */
     public static boolean allows(DevicePrincipal who, String meterId, Registry registry) {
         return switch (who.kind()) {
-            case METER -> who.id().equals(meterId) && registry.meter(who.id()).isPresent();
-            case GATEWAY -> registry.gateway(who.id()).map(g -> g.meters().contains(meterId)).orElse(false);
-            case ANONYMOUS -> true;
+            case METER -> who.id().equals(meterId) && enabled(registry, meterId);
+            case GATEWAY -> registry.gateway(who.id()).map(g -> !g.disabled() && g.meters().contains(meterId))
+                    .orElse(false) && enabled(registry, meterId);
+            // An unknown meter is let through here only to be refused as unknown_meter by the next check.
+            case BRIDGE -> registry.meter(meterId).map(m -> !m.disabled()).orElse(true);
+            case ANONYMOUS -> false;
         };
     }
 }

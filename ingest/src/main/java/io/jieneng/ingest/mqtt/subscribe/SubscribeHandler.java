@@ -2,6 +2,7 @@ package io.jieneng.ingest.mqtt.subscribe;
 
 import io.jieneng.ingest.mqtt.MqttSession;
 import io.jieneng.ingest.mqtt.PacketHandler;
+import io.jieneng.ingest.mqtt.WriteStall;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -37,7 +38,7 @@ public final class SubscribeHandler extends PacketHandler {
         MqttSubscribeMessage sub = (MqttSubscribeMessage) msg;
         int[] codes = new int[sub.payload().topicSubscriptions().size()];
         Arrays.fill(codes, MqttSession.of(ctx.channel()).isMqtt5() ? REFUSED_5 : REFUSED_311);
-        ctx.writeAndFlush(new MqttSubAckMessage(
+        WriteStall.replyIfWritable(ctx, new MqttSubAckMessage(
                 new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
                 new MqttMessageIdAndPropertiesVariableHeader(sub.variableHeader().messageId(),
                         MqttProperties.NO_PROPERTIES),

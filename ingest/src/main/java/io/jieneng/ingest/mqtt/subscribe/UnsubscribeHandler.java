@@ -2,6 +2,7 @@ package io.jieneng.ingest.mqtt.subscribe;
 
 import io.jieneng.ingest.mqtt.MqttSession;
 import io.jieneng.ingest.mqtt.PacketHandler;
+import io.jieneng.ingest.mqtt.WriteStall;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -30,6 +31,6 @@ public final class UnsubscribeHandler extends PacketHandler {
             unsub.payload().topics().forEach(t -> ack.addReasonCode(
                     (short) MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue()));
         }
-        ctx.writeAndFlush(ack.build());
+        WriteStall.replyIfWritable(ctx, ack.build());
     }
 }
