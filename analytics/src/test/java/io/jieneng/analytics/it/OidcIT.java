@@ -57,7 +57,7 @@ class OidcIT extends PlatformTest {
     }
 
     private static io.restassured.specification.RequestSpecification bearer(String token) {
-        return given().header("Authorization", "Bearer " + token);
+        return given().header("Authorization", "Bearer " + token).header(Api.WRITE_HEADER, "jieneng");
     }
 
     private static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
