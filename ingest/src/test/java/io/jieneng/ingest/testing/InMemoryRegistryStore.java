@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Secret hashes for tests: the registry's own hashing (bcrypt at cost 4, to stay fast), kept in a map. */
 public final class InMemoryRegistryStore implements RegistryStore {
@@ -19,6 +20,7 @@ public final class InMemoryRegistryStore implements RegistryStore {
     private final RegistryDocument document;
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final AtomicInteger hashReads = new AtomicInteger();
+    private final AtomicLong changeStamp = new AtomicLong();
 
     public InMemoryRegistryStore(RegistryDocument document) {
         this.document = document;
@@ -34,6 +36,7 @@ public final class InMemoryRegistryStore implements RegistryStore {
     /** Replaces a device's secret, as a registry import would. */
     public void rotate(String deviceId, String newSecret) {
         hashes.put(deviceId, new SecretHasher(4).hash(newSecret));
+        changeStamp.incrementAndGet();
     }
 
     public int hashReads() {
@@ -54,6 +57,20 @@ public final class InMemoryRegistryStore implements RegistryStore {
     public Optional<String> deviceSecretHash(String deviceId) {
         hashReads.incrementAndGet();
         return Optional.ofNullable(hashes.get(deviceId));
+    }
+
+    @Override
+    public boolean replaceDeviceSecretHash(String deviceId, String expectedOldHash, String newHash) {
+        boolean replaced = hashes.replace(deviceId, expectedOldHash, newHash);
+        if (replaced) {
+            changeStamp.incrementAndGet();
+        }
+        return replaced;
+    }
+
+    @Override
+    public long changeStamp() {
+        return changeStamp.get();
     }
 
     @Override

@@ -14,11 +14,20 @@ import java.time.LocalDate;
  * @param intervalSeconds the reporting interval the meter promises, in seconds (default 900)
  * @param commissioned    local date from which readings are accepted, or {@code null} for no limit
  * @param secret          the clear secret, present only in a document being imported; never exported
+ * @param disabled        a disabled meter may no longer log in or publish, but stays in the registry so that its
+ *                        history still belongs in reports; exported only when true
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Meter(String id, String institution, MeterType type, MeterRole role, SubItem subitem,
                     Double capacityKwp, int intervalSeconds, LocalDate commissioned,
-                    @JsonIgnore String secret) {
+                    @JsonIgnore String secret,
+                    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean disabled) {
+
+    /** An enabled meter: the constructor of the registry before meters could be disabled. */
+    public Meter(String id, String institution, MeterType type, MeterRole role, SubItem subitem, Double capacityKwp,
+                 int intervalSeconds, LocalDate commissioned, String secret) {
+        this(id, institution, type, role, subitem, capacityKwp, intervalSeconds, commissioned, secret, false);
+    }
 
     public static final int DEFAULT_INTERVAL_SECONDS = 900;
 
@@ -30,6 +39,6 @@ public record Meter(String id, String institution, MeterType type, MeterRole rol
 
     /** The same meter without its clear secret. */
     public Meter withoutSecret() {
-        return new Meter(id, institution, type, role, subitem, capacityKwp, intervalSeconds, commissioned, null);
+        return new Meter(id, institution, type, role, subitem, capacityKwp, intervalSeconds, commissioned, null, disabled);
     }
 }

@@ -93,8 +93,15 @@ public final class RegistryDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot create a connection pool for " + jdbcUrl, e);
         }
         try {
+            // Version numbers are global across the modules' locations, and a process migrates only the locations
+            // it knows (a standalone ingest knows no analytics tables). So another module's applied versions are
+            // not "missing" here, and a version of this process below another module's latest one is applied out
+            // of order: each location owns its own tables, so their order across locations does not matter.
             MigrateResult result = Flyway.configure().dataSource(dataSource)
-                    .locations(migrations.toArray(String[]::new)).load().migrate();
+                    .locations(migrations.toArray(String[]::new))
+                    .ignoreMigrationPatterns("*:missing", "*:future")
+                    .outOfOrder(true)
+                    .load().migrate();
             LOG.infof("registry database %s at schema version %s (%d migration(s) applied)", jdbcUrl,
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);

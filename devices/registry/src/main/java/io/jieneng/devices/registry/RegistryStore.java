@@ -19,8 +19,31 @@ public interface RegistryStore {
      */
     ImportResult importDocument(RegistryDocument document);
 
-    /** The salted, slow hash of a meter's or gateway's secret. */
+    /**
+     * The salted hash of a meter's or gateway's secret: {@code $pbkdf2-sha256$...}
+     * ({@link io.jieneng.devices.security.DeviceSecrets}), or a legacy bcrypt {@code $2b$...} hash stored before
+     * device secrets were hashed fast. Verify it with {@code DeviceSecrets.verify}.
+     */
     Optional<String> deviceSecretHash(String deviceId);
+
+    /**
+     * Replaces a device's secret hash only if it is still {@code expectedOldHash} (compare-and-set), so that an
+     * upgrade of a legacy bcrypt hash after a successful CONNECT never overwrites a secret that an import rotated in
+     * the meantime. Changes the {@link #changeStamp()} when it replaces.
+     *
+     * @return true when the hash was replaced; false when the device is unknown or its hash is no longer
+     *         {@code expectedOldHash} (or the registry stayed locked by an import for too long: try again at the
+     *         next CONNECT)
+     */
+    boolean replaceDeviceSecretHash(String deviceId, String expectedOldHash, String newHash);
+
+    /**
+     * A number that changes whenever the stored registry or a device hash changes (every import that changes
+     * something, every {@link #replaceDeviceSecretHash} that replaces). One cheap read of one row: poll it and
+     * {@link #load()} only when it differs from the last value seen. Read it BEFORE loading, so that a change
+     * committed between the two reads is seen again at the next poll rather than missed.
+     */
+    long changeStamp();
 
     /** An API user and the hash of its password. */
     Optional<StoredUser> user(String name);

@@ -14,11 +14,11 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The registry store scenarios on a real PostgreSQL, given by {@code JIENENG_TEST_PG_URL},
+ * The registry store and revocation scenarios on a real PostgreSQL, given by {@code JIENENG_TEST_PG_URL},
  * {@code JIENENG_TEST_PG_USER} and {@code JIENENG_TEST_PG_PASSWORD}. Every test runs in a schema of its own,
  * named after this class and dropped at the end, so that no test class or test sees another's data.
  */
-class RegistryRoundTripPostgresIT extends RegistryStoreScenarios {
+class RegistryRoundTripPostgresIT extends RevocationScenarios {
 
     private static final String SCHEMA_PREFIX = "registry_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     private static final List<String> SCHEMAS = new ArrayList<>();

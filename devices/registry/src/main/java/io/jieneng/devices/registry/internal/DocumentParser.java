@@ -147,13 +147,13 @@ public final class DocumentParser {
             case Sections.INSTITUTIONS -> new String[] {"id", "name", "region", "category", "floorAreaM2",
                     "occupants"};
             case Sections.METERS -> new String[] {"id", "institution", "type", "role", "subitem", "capacityKwp",
-                    "intervalSeconds", "commissioned", "secret"};
-            case Sections.GATEWAYS -> new String[] {"id", "secret", "meters"};
+                    "intervalSeconds", "commissioned", "secret", "disabled"};
+            case Sections.GATEWAYS -> new String[] {"id", "secret", "meters", "disabled"};
             case Sections.DATA_CENTERS -> new String[] {"id", "institution", "itMeter", "totalMeter"};
             case Sections.VEHICLES -> new String[] {"id", "institution", "energy", "acquired"};
             case Sections.QUOTAS -> new String[] {"institution", "year", "totalKgce", "kgcePerCapita", "kgcePerM2",
                     "waterM3PerCapita"};
-            case Sections.USERS -> new String[] {"name", "password", "role", "institution", "region"};
+            case Sections.USERS -> new String[] {"name", "password", "role", "institution", "region", "disabled"};
             default -> throw new IllegalArgumentException(section);
         };
     }
@@ -187,14 +187,14 @@ public final class DocumentParser {
         }
         return new Meter(id, institution, type, role, subitem, capacityKwp,
                 interval == null ? Meter.DEFAULT_INTERVAL_SECONDS : interval, f.optionalDate("commissioned"),
-                f.optionalString("secret"));
+                f.optionalString("secret"), f.optionalBoolean("disabled", false));
     }
 
     private Gateway gateway(ObjectFields f) {
         String id = f.requiredString("id");
         String secret = f.optionalString("secret");
         List<String> meters = f.requiredStringList("meters");
-        return new Gateway(id, meters == null ? List.of() : meters, secret);
+        return new Gateway(id, meters == null ? List.of() : meters, secret, f.optionalBoolean("disabled", false));
     }
 
     private DataCenter dataCenter(ObjectFields f) {
@@ -221,6 +221,7 @@ public final class DocumentParser {
         String name = f.requiredString("name");
         String password = f.optionalString("password");
         UserRole role = f.requiredEnum("role", "user role", UserRole::fromJson, UserRole.values(), UserRole::json);
-        return new ApiUser(name, role, f.optionalString("institution"), f.optionalString("region"), password);
+        return new ApiUser(name, role, f.optionalString("institution"), f.optionalString("region"), password,
+                f.optionalBoolean("disabled", false));
     }
 }

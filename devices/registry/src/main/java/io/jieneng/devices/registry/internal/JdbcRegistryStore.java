@@ -10,6 +10,7 @@ import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.RegistryStore;
 import io.jieneng.devices.registry.RegistryValidationException;
 import io.jieneng.devices.registry.UserRole;
+import io.jieneng.devices.security.DeviceSecrets;
 import io.jieneng.devices.security.SecretHasher;
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,10 @@ import java.util.Optional;
  * <p><b>Concurrent imports</b> are serialized by the database itself: each import locks the single row of
  * {@code registry_lock} with {@code SELECT ... FOR UPDATE} and only then reads, validates and writes, in one
  * transaction. This holds across JVMs (several ingest replicas and analytics on one PostgreSQL), which a JVM lock
- * would not. The slow part, bcrypt, runs before the lock (see {@link SecretPlan}), so the lock is held briefly.
+ * would not. The slow part, hashing, runs before the lock (see {@link SecretPlan}), so the lock is held briefly.
+ *
+ * <p><b>Hashes:</b> user passwords with bcrypt ({@link SecretHasher}), device secrets with the fast PBKDF2 of
+ * {@link DeviceSecrets}.
  *
  * <p><b>Reads</b> ({@link #load()}) run in one REPEATABLE READ transaction, so a snapshot never mixes the states
  * before and after a concurrent import.
@@ -41,12 +45,26 @@ public final class JdbcRegistryStore implements RegistryStore {
     /** How long an import waits for another one to finish before giving up. */
     private static final int LOCK_WAIT_SECONDS = 120;
 
+    /** How long a device hash upgrade waits for an import to finish before leaving it to the next CONNECT. */
+    private static final int UPGRADE_LOCK_WAIT_SECONDS = 2;
+
     private final DataSource dataSource;
     private final SecretHasher hasher;
+    private final DeviceSecrets deviceSecrets;
 
-    public JdbcRegistryStore(DataSource dataSource, SecretHasher hasher) {
+    /**
+     * @param hasher        hashes user passwords (bcrypt)
+     * @param deviceSecrets hashes meter and gateway secrets
+     */
+    public JdbcRegistryStore(DataSource dataSource, SecretHasher hasher, DeviceSecrets deviceSecrets) {
         this.dataSource = dataSource;
         this.hasher = hasher;
+        this.deviceSecrets = deviceSecrets;
+    }
+
+    /** A store that hashes device secrets with the default {@link DeviceSecrets}. */
+    public JdbcRegistryStore(DataSource dataSource, SecretHasher hasher) {
+        this(dataSource, hasher, new DeviceSecrets());
     }
 
     @Override
@@ -61,12 +79,14 @@ public final class JdbcRegistryStore implements RegistryStore {
     @Override
     public ImportResult importDocument(RegistryDocument document) {
         try (Connection c = dataSource.getConnection()) {
-            // Refuse a bad document, and plan the bcrypt work, before taking the lock.
+            // Refuse a bad document, and plan the hashing work, before taking the lock.
             Snapshot before = inSnapshot(c, () -> new Snapshot(RegistryTables.read(c),
                     RegistryTables.deviceHashes(c), RegistryTables.userHashes(c)));
             refuseProblems(document, before.document());
-            SecretPlan devicePlan = SecretPlan.prepare(deviceSecrets(document), before.deviceHashes(), hasher);
-            SecretPlan userPlan = SecretPlan.prepare(userPasswords(document), before.userHashes(), hasher);
+            SecretPlan devicePlan = SecretPlan.prepare(deviceSecrets(document), before.deviceHashes(),
+                    SecretPlan.devices(deviceSecrets));
+            SecretPlan userPlan = SecretPlan.prepare(userPasswords(document), before.userHashes(),
+                    SecretPlan.passwords(hasher));
             return locked(c, document, devicePlan, userPlan);
         } catch (SQLException e) {
             throw failure("import the registry document", e);
@@ -96,17 +116,24 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     private static void lock(Connection c) throws SQLException {
+        lockTimeout(c, LOCK_WAIT_SECONDS);
         try (Statement s = c.createStatement()) {
-            if (isH2(c)) {
-                // H2 gives up on a row lock after one second by default, shorter than a large import.
-                s.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_SECONDS * 1000);
-            } else {
-                s.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
-            }
             try (ResultSet rs = s.executeQuery("SELECT id FROM registry_lock WHERE id = 1 FOR UPDATE")) {
                 if (!rs.next()) {
                     throw new SQLException("the registry_lock row is missing; was the schema migrated?");
                 }
+            }
+        }
+    }
+
+    /** Sets how long the current transaction waits for a row lock. */
+    private static void lockTimeout(Connection c, int seconds) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (isH2(c)) {
+                // H2 gives up on a row lock after one second by default, shorter than a large import.
+                s.execute("SET LOCK_TIMEOUT " + seconds * 1000);
+            } else {
+                s.execute("SET LOCAL lock_timeout = '" + seconds + "s'");
             }
         }
     }
@@ -162,10 +189,67 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
+    public boolean replaceDeviceSecretHash(String deviceId, String expectedOldHash, String newHash) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                lockTimeout(c, UPGRADE_LOCK_WAIT_SECONDS);
+                // The stamp row first, as an import takes it first: the same lock order cannot deadlock.
+                RegistryRows.markChanged(c);
+                int replaced;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE device_credentials SET secret_hash = ?,"
+                        + " updated_at = CURRENT_TIMESTAMP WHERE device_id = ? AND secret_hash = ?")) {
+                    ps.setString(1, newHash);
+                    ps.setString(2, deviceId);
+                    ps.setString(3, expectedOldHash);
+                    replaced = ps.executeUpdate();
+                }
+                if (replaced == 1) {
+                    c.commit();
+                    return true;
+                }
+                c.rollback();
+                return false;
+            } catch (SQLException e) {
+                c.rollback();
+                if (isLockTimeout(e)) {
+                    LOG.debugf("device %s: hash upgrade deferred, the registry is locked by an import", deviceId);
+                    return false;
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure("replace the secret hash of device " + deviceId, e);
+        }
+    }
+
+    /** PostgreSQL's lock_not_available (55P03) and H2's lock timeout (50200). */
+    private static boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200;
+    }
+
+    @Override
+    public long changeStamp() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT change_stamp FROM registry_lock WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the registry_lock row is missing; was the schema migrated?");
+            }
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("read the registry change stamp", e);
+        }
+    }
+
+    @Override
     public Optional<StoredUser> user(String name) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT u.role, u.institution_id, u.region_code,"
-                     + " k.password_hash FROM users u JOIN user_credentials k ON k.user_name = u.name"
+                     + " k.password_hash, u.disabled FROM users u JOIN user_credentials k ON k.user_name = u.name"
                      + " WHERE u.name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -174,8 +258,8 @@ public final class JdbcRegistryStore implements RegistryStore {
                 }
                 UserRole role = UserRole.fromJson(rs.getString(1)).orElseThrow(() -> new IllegalStateException(
                         "user " + name + " has an unknown role in the registry database"));
-                return Optional.of(new StoredUser(new ApiUser(name, role, rs.getString(2), rs.getString(3), null),
-                        rs.getString(4)));
+                return Optional.of(new StoredUser(new ApiUser(name, role, rs.getString(2), rs.getString(3), null,
+                        rs.getBoolean(5)), rs.getString(4)));
             }
         } catch (SQLException e) {
             throw failure("read user " + name, e);

@@ -64,6 +64,19 @@ final class ObjectFields {
         return v.doubleValue();
     }
 
+    /** An optional JSON boolean; {@code fallback} when the field is absent or null. */
+    boolean optionalBoolean(String name, boolean fallback) {
+        JsonNode v = value(name, false);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            problem(name, "expected true or false, found " + describe(v));
+            return fallback;
+        }
+        return v.booleanValue();
+    }
+
     Integer requiredInt(String name) {
         return integer(name, true);
     }

@@ -58,7 +58,7 @@ final class RegistryImporter {
         counts.put(Sections.METERS, section(doc.meters(), stored.meters(), Meter::id, Meter::withoutSecret,
                 rows::insertMeter, rows::updateMeter, m -> deviceSecret(m.id(), m.secret())));
         counts.put(Sections.GATEWAYS, section(doc.gateways(), stored.gateways(), Gateway::id, Gateway::withoutSecret,
-                rows::insertGateway, rows::replaceGatewayMeters, g -> deviceSecret(g.id(), g.secret())));
+                rows::insertGateway, rows::updateGateway, g -> deviceSecret(g.id(), g.secret())));
         counts.put(Sections.DATA_CENTERS, section(doc.dataCenters(), stored.dataCenters(), DataCenter::id,
                 Function.identity(), rows::insertDataCenter, rows::updateDataCenter, d -> false));
         counts.put(Sections.VEHICLES, section(doc.vehicles(), stored.vehicles(), Vehicle::id, Function.identity(),

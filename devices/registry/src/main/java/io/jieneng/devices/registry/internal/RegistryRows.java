@@ -49,27 +49,28 @@ final class RegistryRows {
 
     void insertMeter(Meter m) throws SQLException {
         update("INSERT INTO meters (institution_id, type, role, subitem, capacity_kwp, interval_seconds,"
-                + " commissioned, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", meterValues(m));
+                + " commissioned, disabled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", meterValues(m));
     }
 
     void updateMeter(Meter m) throws SQLException {
         update("UPDATE meters SET institution_id = ?, type = ?, role = ?, subitem = ?, capacity_kwp = ?,"
-                + " interval_seconds = ?, commissioned = ? WHERE id = ?", meterValues(m));
+                + " interval_seconds = ?, commissioned = ?, disabled = ? WHERE id = ?", meterValues(m));
     }
 
     private static Object[] meterValues(Meter m) {
         return new Object[] {m.institution(), m.type().json(), m.role() == null ? null : m.role().json(),
                 m.subitem() == null ? null : m.subitem().code(), m.capacityKwp(), m.intervalSeconds(),
-                m.commissioned(), m.id()};
+                m.commissioned(), m.disabled(), m.id()};
     }
 
     void insertGateway(Gateway g) throws SQLException {
-        update("INSERT INTO gateways (id) VALUES (?)", g.id());
+        update("INSERT INTO gateways (disabled, id) VALUES (?, ?)", g.disabled(), g.id());
         insertGatewayMeters(g);
     }
 
-    /** Replaces the gateway's meter list with the document's. */
-    void replaceGatewayMeters(Gateway g) throws SQLException {
+    /** Replaces the gateway's flag and its meter list with the document's. */
+    void updateGateway(Gateway g) throws SQLException {
+        update("UPDATE gateways SET disabled = ? WHERE id = ?", g.disabled(), g.id());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM gateway_meters WHERE gateway_id = ?")) {
             bind(ps, g.id());
             ps.executeUpdate();
@@ -126,13 +127,13 @@ final class RegistryRows {
     }
 
     void insertUser(ApiUser u) throws SQLException {
-        update("INSERT INTO users (role, institution_id, region_code, name) VALUES (?, ?, ?, ?)", u.role().json(),
-                u.institution(), u.region(), u.name());
+        update("INSERT INTO users (role, institution_id, region_code, disabled, name) VALUES (?, ?, ?, ?, ?)",
+                u.role().json(), u.institution(), u.region(), u.disabled(), u.name());
     }
 
     void updateUser(ApiUser u) throws SQLException {
-        update("UPDATE users SET role = ?, institution_id = ?, region_code = ? WHERE name = ?", u.role().json(),
-                u.institution(), u.region(), u.name());
+        update("UPDATE users SET role = ?, institution_id = ?, region_code = ?, disabled = ? WHERE name = ?",
+                u.role().json(), u.institution(), u.region(), u.disabled(), u.name());
     }
 
     /** Stores a device's secret hash, inserting or replacing it. */
@@ -149,8 +150,18 @@ final class RegistryRows {
                 + " VALUES (?, CURRENT_TIMESTAMP, ?)", hash, name);
     }
 
+    /** Moves the change stamp on, so that every process polling it reloads its snapshot. */
     void markChanged() throws SQLException {
-        update("UPDATE registry_lock SET changed_at = CURRENT_TIMESTAMP WHERE id = 1");
+        markChanged(c);
+    }
+
+    static void markChanged(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE registry_lock SET changed_at = CURRENT_TIMESTAMP,"
+                + " change_stamp = change_stamp + 1 WHERE id = 1")) {
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("the registry_lock row is missing; was the schema migrated?");
+            }
+        }
     }
 
     private void update(String sql, Object... values) throws SQLException {

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Reads the registry tables of V1__registry.sql back into the document model, in first-import order. */
+/** Reads the registry tables of V1__registry.sql (with V5's disabled flags) back into the document model, in first-import order. */
 final class RegistryTables {
 
     private RegistryTables() {
@@ -44,18 +44,19 @@ final class RegistryTables {
                 + " FROM institutions ORDER BY seq", rs -> new Institution(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), nullableDouble(rs, 5), nullableInt(rs, 6)));
         List<Meter> meters = query(c, "SELECT id, institution_id, type, role, subitem, capacity_kwp, interval_seconds,"
-                + " commissioned FROM meters ORDER BY seq", rs -> new Meter(rs.getString(1), rs.getString(2),
+                + " commissioned, disabled FROM meters ORDER BY seq", rs -> new Meter(rs.getString(1), rs.getString(2),
                 enumValue(rs.getString(3), MeterType::fromJson, "meter type"),
                 optionalEnum(rs.getString(4), MeterRole::fromJson, "meter role"),
                 optionalEnum(rs.getString(5), SubItem::fromCode, "sub-item"),
-                nullableDouble(rs, 6), rs.getInt(7), rs.getObject(8, LocalDate.class), null));
+                nullableDouble(rs, 6), rs.getInt(7), rs.getObject(8, LocalDate.class), null, rs.getBoolean(9)));
         Map<String, List<String>> gatewayMeters = new HashMap<>();
         for (String[] row : query(c, "SELECT gateway_id, meter_id FROM gateway_meters ORDER BY gateway_id, list_index",
                 rs -> new String[] {rs.getString(1), rs.getString(2)})) {
             gatewayMeters.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
         }
-        List<Gateway> gateways = query(c, "SELECT id FROM gateways ORDER BY seq",
-                rs -> new Gateway(rs.getString(1), gatewayMeters.getOrDefault(rs.getString(1), List.of()), null));
+        List<Gateway> gateways = query(c, "SELECT id, disabled FROM gateways ORDER BY seq",
+                rs -> new Gateway(rs.getString(1), gatewayMeters.getOrDefault(rs.getString(1), List.of()), null,
+                        rs.getBoolean(2)));
         List<DataCenter> dataCenters = query(c, "SELECT id, institution_id, it_meter_id, total_meter_id"
                 + " FROM data_centers ORDER BY seq", rs -> new DataCenter(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4)));
@@ -66,13 +67,14 @@ final class RegistryTables {
         List<Quota> quotas = query(c, "SELECT institution_id, quota_year, total_kgce, kgce_per_capita, kgce_per_m2,"
                 + " water_m3_per_capita FROM quotas ORDER BY seq", rs -> new Quota(rs.getString(1), rs.getInt(2),
                 nullableDouble(rs, 3), nullableDouble(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6)));
-        List<ApiUser> users = query(c, "SELECT name, role, institution_id, region_code FROM users ORDER BY seq",
-                rs -> new ApiUser(rs.getString(1), enumValue(rs.getString(2), UserRole::fromJson, "user role"),
-                        rs.getString(3), rs.getString(4), null));
+        List<ApiUser> users = query(c, "SELECT name, role, institution_id, region_code, disabled FROM users"
+                + " ORDER BY seq", rs -> new ApiUser(rs.getString(1),
+                enumValue(rs.getString(2), UserRole::fromJson, "user role"), rs.getString(3), rs.getString(4), null,
+                rs.getBoolean(5)));
         return new RegistryDocument(regions, institutions, meters, gateways, dataCenters, vehicles, quotas, users);
     }
 
-    /** Device id to bcrypt hash of its secret. */
+    /** Device id to the hash of its secret (PBKDF2, or legacy bcrypt). */
     static Map<String, String> deviceHashes(Connection c) throws SQLException {
         return pairs(c, "SELECT device_id, secret_hash FROM device_credentials");
     }
