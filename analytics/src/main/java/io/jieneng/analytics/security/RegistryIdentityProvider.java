@@ -84,7 +84,7 @@ public class RegistryIdentityProvider implements IdentityProvider<UsernamePasswo
         return registry.store().user(name).map(stored -> {
             ApiUser u = stored.user();
             return new BasicLogin.Account(name, u.role().json(), u.institution(), u.region(), stored.passwordHash(),
-                    false);
+                    u.disabled());
         });
     }
 }
