@@ -48,10 +48,8 @@ public class StartupBanner {
         if (store.embedded().isEmpty()) {
             sb.append("  Store         ").append(config.store().configName()).append('\n');
         }
-        // A password the operator chose is not echoed into logs; a generated one must be shown to be usable.
-        sb.append("  Admin         user admin, password ")
-                .append(admin.fromEnvironment() ? "from JIENENG_ADMIN_PASSWORD" : admin.password() + "  ("
-                        + admin.origin() + ")").append('\n');
+        // A password the operator chose is never echoed into logs; a generated one only on the start that made it.
+        sb.append("  Admin         user admin, password ").append(admin.bannerText()).append('\n');
         sb.append("  Data          ").append(config.dataDir().toAbsolutePath().normalize()).append('\n');
         LOG.info(sb);
     }

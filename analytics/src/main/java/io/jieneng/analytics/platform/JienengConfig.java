@@ -108,6 +108,15 @@ public interface JienengConfig extends IngestSettings {
         @WithConverter(Allowed.Positive.class)
         int maxFailuresPerAddress();
 
+        /**
+         * Failed logins as the built-in {@code admin}, from all addresses together, before the admin login is
+         * locked for everyone: its name is known to every guesser, and a botnet has more addresses than the
+         * per-address limit can stop.
+         */
+        @WithDefault("50")
+        @WithConverter(Allowed.Positive.class)
+        int adminMaxFailures();
+
         /** How long a lockout lasts, and the window in which failures are counted, in minutes. */
         @WithDefault("15")
         @WithConverter(Allowed.Positive.class)

@@ -293,7 +293,7 @@ class AccessMatrixIT extends PlatformTest {
 
     private static Response send(AccessProbe p, Who w) {
         RequestSpecification spec = w.user == null ? RestAssured.given()
-                : RestAssured.given().auth().preemptive().basic(w.user, w.password);
+                : Api.as(w.user, w.password);
         if (p.body != null) {
             spec = spec.contentType(p.contentType).body(p.body);
         }

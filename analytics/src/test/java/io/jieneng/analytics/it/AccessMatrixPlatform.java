@@ -15,6 +15,7 @@ public class AccessMatrixPlatform extends FreshPlatform {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("jieneng.login.max-failures", "100000");
         config.put("jieneng.login.max-failures-per-address", "100000");
+        config.put("jieneng.login.admin-max-failures", "100000");
         return config;
     }
 }

@@ -338,6 +338,12 @@ class AlertLifecycleIT extends PlatformTest {
         Api.as("nanjing", "nanjing-pass").post("/api/v1/alerts/" + open + "/ack").then().statusCode(403);
         Api.as("auditor", "auditor-pass").post("/api/v1/alerts/" + open + "/ack").then().statusCode(403);
         Api.as("q-user", "q-pass").post("/api/v1/alerts/" + open + "/ack").then().statusCode(403);
+        // What a page on another site can make a browser with cached credentials send: refused, nothing changes.
+        Api.withoutWriteHeader("off-user", "off-pass").post("/api/v1/alerts/" + open + "/ack").then().statusCode(400)
+                .body("error", equalTo("missing write header"));
+        Api.withoutWriteHeader("off-user", "off-pass").contentType("text/plain").body("{}")
+                .post("/api/v1/alerts/" + open + "/ack").then().statusCode(400);
+        assertThat(history(open)).extracting(e -> e.get("kind")).containsExactly("opened");
         Api.as("off-user", "off-pass").post("/api/v1/alerts/" + open + "/ack").then().statusCode(200)
                 .body("status", equalTo("acknowledged")).body("id", equalTo((int) open));
         Api.asAdmin().post("/api/v1/alerts/" + open + "/ack").then().statusCode(200)

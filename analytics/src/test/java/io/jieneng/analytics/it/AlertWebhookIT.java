@@ -15,12 +15,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -75,7 +77,7 @@ class AlertWebhookIT extends PlatformTest {
 
     @Test
     @Order(1)
-    void theScheduledEngineOpensAlertsAndEachReachesARecoveringReceiverOnce() {
+    void theScheduledEngineOpensAlertsAndEachReachesARecoveringReceiverOnce() throws Exception {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(alerts()).as("the three days since commissioning have no reading").hasSize(3));
         LocalDate today = LocalDate.now(ZONE);
@@ -107,6 +109,10 @@ class AlertWebhookIT extends PlatformTest {
         assertThat(body.getDouble("alert.threshold")).isEqualTo(0.9);
         assertThat(receiver.requests().stream().filter(r -> r.path().equals("/flaky") && r.answered() == 503))
                 .as("two refusals per delivery before it went through").hasSize(6);
+        for (WebhookReceiver.Request r : receiver.requests()) {
+            assertThat(r.signedWith(WebhookPlatform.SECRET)).as("signature of delivery %s", r.delivery()).isTrue();
+            assertThat(Long.parseLong(r.timestamp())).isCloseTo(Instant.now().getEpochSecond(), within(120L));
+        }
     }
 
     @Test

@@ -52,17 +52,34 @@ class OidcIT extends PlatformTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherAudienceOrForNoneReadsNothing() throws Exception {
+        bearer(token("frank", "admin", null, null, "grafana")).when().get("/api/v1/registry").then()
+                .statusCode(401);
+        bearer(token("frank", "admin", null, null, null)).when().get("/api/v1/registry").then().statusCode(401);
+        bearer(token("frank", "admin", null, null, "jieneng")).when().get("/api/v1/registry").then().statusCode(200);
+    }
+
+    @Test
     void basicAuthStillWorksBesideTokens() {
         Api.as("auditor", "auditor-pass").when().get("/api/v1/registry").then().statusCode(200);
     }
 
     private static io.restassured.specification.RequestSpecification bearer(String token) {
-        return given().header("Authorization", "Bearer " + token);
+        return given().header("Authorization", "Bearer " + token).header(Api.WRITE_HEADER, "jieneng");
     }
 
     private static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
+        return token(subject, role, scopeClaim, scope, "jieneng");
+    }
+
+    /** A token signed with the test key; {@code audience} is its "aud", none when null. */
+    private static String token(String subject, String role, String scopeClaim, String scope, String audience)
+            throws Exception {
         var claims = Jwt.claims().subject(subject).upn(subject).claim("jieneng_role", role)
                 .expiresIn(300);
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (scopeClaim != null) {
             claims.claim(scopeClaim, scope);
         }

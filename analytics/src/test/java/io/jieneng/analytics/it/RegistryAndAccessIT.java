@@ -53,6 +53,26 @@ class RegistryAndAccessIT extends PlatformTest {
     }
 
     @Test
+    void aDisabledUserGets401AtOnceEvenWithTheRightPasswordAndIsBackWhenEnabled() {
+        String user = """
+                {"users": [{"name": "leaver", "password": "leaver-long-password", "role": "auditor"%s}]}""";
+        Api.asAdmin().contentType("application/json").body(user.formatted(""))
+                .when().put("/api/v1/registry").then().statusCode(200);
+        // A success is remembered for minutes; disabling must not wait for that memory to expire.
+        Api.as("leaver", "leaver-long-password").when().get("/api/v1/registry").then().statusCode(200);
+
+        Api.asAdmin().contentType("application/json").body(user.formatted(", \"disabled\": true"))
+                .when().put("/api/v1/registry").then().statusCode(200);
+        Api.as("leaver", "leaver-long-password").when().get("/api/v1/registry").then().statusCode(401);
+        Api.as("leaver", "leaver-long-password").when().get("/api/v1/institutions/it-office/consumption").then()
+                .statusCode(401);
+
+        Api.asAdmin().contentType("application/json").body(user.formatted(", \"disabled\": false"))
+                .when().put("/api/v1/registry").then().statusCode(200);
+        Api.as("leaver", "leaver-long-password").when().get("/api/v1/registry").then().statusCode(200);
+    }
+
+    @Test
     void onlyAdminsMayChangeTheRegistry() {
         Api.as("auditor", "auditor-pass").contentType("application/json").body("{}")
                 .when().put("/api/v1/registry").then().statusCode(403);

@@ -51,6 +51,12 @@ class RollupRebuildIT extends PlatformTest {
                 .when().post("/api/v1/rollups/rebuild").then().statusCode(403);
         given().queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
                 .when().post("/api/v1/rollups/rebuild").then().statusCode(401);
+        Api.withoutWriteHeader("admin", Api.ADMIN_PASSWORD).queryParam("from", "2026-03-01")
+                .queryParam("to", "2026-03-02").when().post("/api/v1/rollups/rebuild").then().statusCode(400);
+        Api.withoutWriteHeader("admin", Api.ADMIN_PASSWORD).contentType("application/json").body("{}")
+                .queryParam("from", "2026-03-02").queryParam("to", "2026-03-01")
+                .when().post("/api/v1/rollups/rebuild").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.not("missing write header"));
         Api.asAdmin().queryParam("from", "2026-03-02").queryParam("to", "2026-03-01")
                 .when().post("/api/v1/rollups/rebuild").then().statusCode(400);
         Api.asAdmin().queryParam("from", "2026-03-01").queryParam("to", "2026-03-02").queryParam("meter", "nope")

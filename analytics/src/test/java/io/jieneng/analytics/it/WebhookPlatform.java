@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public class WebhookPlatform extends FreshPlatform {
 
+    /** The webhook signing key the platform is given; receivers check every delivery's signature with it. */
+    static final String SECRET = "c3a1f09e7b2d4c6a8e5f1b0d9c7a3e2f";
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
@@ -27,6 +30,7 @@ public class WebhookPlatform extends FreshPlatform {
         config.put("jieneng.alerts.energy-checks-every-minutes", "0");
         config.put("jieneng.alert-webhook.urls", "http://127.0.0.1:" + port + "/flaky,http://127.0.0.1:" + port
                 + "/down?token=secret");
+        config.put("jieneng.alert-webhook.secret", SECRET);
         config.put("jieneng.alert-webhook.max-attempts", "4");
         config.put("jieneng.alert-webhook.initial-backoff-seconds", "1");
         config.put("jieneng.alert-webhook.max-backoff-seconds", "2");

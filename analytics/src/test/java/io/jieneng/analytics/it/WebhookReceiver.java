@@ -21,7 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Request(String path, String delivery, int answered, String body) {
+    record Request(String path, String delivery, int answered, String body, String timestamp, String signature) {
+
+        /** True when the signature is what docs/ALERTS.md tells a receiver to check, under {@code secret}. */
+        boolean signedWith(String secret) throws Exception {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            String expected = "v1=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(
+                    StandardCharsets.UTF_8)));
+            return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    String.valueOf(signature).getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     private final HttpServer server;
@@ -38,7 +49,9 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void answer(HttpExchange ex, int status) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(ex.getRequestURI().getPath(), delivery(ex), status, body));
+        requests.add(new Request(ex.getRequestURI().getPath(), delivery(ex), status, body,
+                ex.getRequestHeaders().getFirst("X-Jieneng-Timestamp"),
+                ex.getRequestHeaders().getFirst("X-Jieneng-Signature")));
         byte[] reply = status == 204 ? new byte[0] : "receiver says no".getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, status == 204 ? -1 : reply.length);
         try (OutputStream out = ex.getResponseBody()) {

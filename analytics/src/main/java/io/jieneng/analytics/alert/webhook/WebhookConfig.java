@@ -30,7 +30,13 @@ public interface WebhookConfig {
     @WithConverter(Allowed.Positive.class)
     int maxBackoffSeconds();
 
-    /** How long one attempt may take: connecting, sending and the answer. */
+    /**
+     * The key every delivery is signed with (HMAC-SHA-256, docs/ALERTS.md), shared with the receivers; required
+     * when URLs are set, at least {@value WebhookService#MIN_SECRET_LENGTH} characters.
+     */
+    Optional<String> secret();
+
+    /** How long one attempt may take as a whole: connecting, sending, and the answer's head and body. */
     @WithDefault("10")
     @WithConverter(Allowed.Positive.class)
     int timeoutSeconds();

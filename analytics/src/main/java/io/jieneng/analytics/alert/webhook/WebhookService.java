@@ -16,9 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * parallel; a 2xx answer delivers it, anything else (another status, a timeout, a refused connection) is logged
  * and retried with exponential backoff until the configured attempts are spent, when it is marked failed, logged
  * as an error, counted, and kept in the delivery log for an admin to retry. Delivery is at least once: receivers
- * deduplicate by the {@code X-Jieneng-Delivery} header.
+ * deduplicate by the {@code X-Jieneng-Delivery} header. Every delivery is signed, and every exchange bounded in time
+ * and size ({@link WebhookSender}).
  */
 @ApplicationScoped
 public class WebhookService {
@@ -40,6 +39,8 @@ public class WebhookService {
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
     private static final int BATCH = 50;
     private static final int ERROR_BODY_CHARS = 200;
+    /** 32 characters: 128 bits even for a hex secret (docs/ALERTS.md suggests {@code openssl rand -hex 32}). */
+    static final int MIN_SECRET_LENGTH = 32;
 
     @Inject
     WebhookConfig config;
@@ -57,7 +58,7 @@ public class WebhookService {
 
     private List<String> urls = List.of();
     private DeliveryStore store;
-    private HttpClient http;
+    private WebhookSender sender;
     private Backoff backoff;
     private Counter delivered;
     private Counter retried;
@@ -84,11 +85,19 @@ public class WebhookService {
             throw new IllegalStateException("JIENENG_ALERT_WEBHOOK_MAX_ATTEMPTS, _INITIAL_BACKOFF_SECONDS and "
                     + "_TIMEOUT_SECONDS must be at least 1, and _MAX_BACKOFF_SECONDS at least the initial backoff");
         }
+        String secret = config.secret().map(String::strip).orElse("");
+        if (!urls.isEmpty() && secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("JIENENG_ALERT_WEBHOOK_SECRET must be set, to at least "
+                    + MIN_SECRET_LENGTH + " characters, when JIENENG_ALERT_WEBHOOK_URLS is: every delivery is signed "
+                    + "with it so that receivers can tell it from a forgery (docs/ALERTS.md); it has "
+                    + secret.length());
+        }
         backoff = new Backoff(Duration.ofSeconds(config.initialBackoffSeconds()),
                 Duration.ofSeconds(config.maxBackoffSeconds()), config.maxAttempts());
         store = new DeliveryStore(registry.dataSource(), platform.timezone());
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        sender = new WebhookSender(http, secret, Duration.ofSeconds(config.timeoutSeconds()), clock);
         delivered = outcome("delivered");
         retried = outcome("retry");
         failed = outcome("failed");
@@ -149,13 +158,7 @@ public class WebhookService {
 
     private CompletableFuture<HttpResponse<String>> send(DeliveryStore.Claimed d) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-Jieneng-Delivery", Long.toString(d.id()))
-                    .header("X-Jieneng-Alert", Long.toString(d.alertId()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            return sender.send(URI.create(d.url()), d.id(), d.alertId(), d.payload());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
