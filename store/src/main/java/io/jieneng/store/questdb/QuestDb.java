@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.jieneng.store.QuestDbCredentials;
 import io.jieneng.store.StoreException;
 import io.jieneng.store.StoreSettings;
 
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * The one connection helper of a QuestDB store, shared by its sinks, its reader and its rollup store: the HTTP
@@ -43,6 +45,7 @@ final class QuestDb implements AutoCloseable {
     private final URI baseUri;
     private final String senderConfig;
     private final StoreSettings settings;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private AgroalDataSource pool;
     private volatile boolean tablesReady;
@@ -61,7 +64,29 @@ final class QuestDb implements AutoCloseable {
         this.baseUri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         int port = baseUri.getPort() > 0 ? baseUri.getPort() : 9000;
         this.senderConfig = baseUri.getScheme() + "::addr=" + baseUri.getHost() + ":" + port + ";auto_flush=off;"
-                + BOUNDED_FLUSH;
+                + BOUNDED_FLUSH + senderAuth(settings.questDbHttpAuth());
+        this.authorization = authorization(settings.questDbHttpAuth());
+    }
+
+    /** The credentials in the ILP client's configuration string, where a ';' inside a value is written ';;'. */
+    static String senderAuth(QuestDbCredentials auth) {
+        if (auth.isBasic()) {
+            return "username=" + escape(auth.user()) + ";password=" + escape(auth.password()) + ";";
+        }
+        return auth.isToken() ? "token=" + escape(auth.token()) + ";" : "";
+    }
+
+    private static String escape(String value) {
+        return value.replace(";", ";;");
+    }
+
+    /** The {@code Authorization} header of the {@code /exec} and {@code /ping} calls, or {@code null}. */
+    static String authorization(QuestDbCredentials auth) {
+        if (auth.isBasic()) {
+            return "Basic " + Base64.getEncoder().encodeToString((auth.user() + ":" + auth.password())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return auth.isToken() ? "Bearer " + auth.token() : null;
     }
 
     /** A new ILP writer with the bounded flush; one per writing thread. */
@@ -104,10 +129,13 @@ final class QuestDb implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery)).timeout(HTTP_TIMEOUT)
-                .GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery)).timeout(HTTP_TIMEOUT)
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling QuestDB", e);
