@@ -1,5 +1,7 @@
 package io.jieneng.store.questdb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -21,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one connection helper of a QuestDB store, shared by its sinks, its reader and its rollup store: the HTTP
@@ -33,6 +37,8 @@ final class QuestDb implements AutoCloseable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final int POOL_SIZE = 8;
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /*
      * Every ILP flush, its retries included, ends within about request + retry + request timeouts + 1 s of backoff
      * (the client retries until retry_timeout after the first failure, and the last try may run its full time):
@@ -116,6 +122,63 @@ final class QuestDb implements AutoCloseable {
                 }
             }
             tablesReady = true;
+        }
+    }
+
+    /**
+     * Runs {@code sql} through {@code /exec} (which needs no PostgreSQL-wire endpoint, so the standalone ingest can
+     * use it) and returns its rows, each a JSON array of the selected columns.
+     *
+     * @throws StoreException when QuestDB cannot be reached or refuses the query (transient for a writer)
+     */
+    JsonNode exec(String sql) {
+        HttpResponse<String> response;
+        try {
+            response = get("/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StoreException("QuestDB at " + baseUri + " is not reachable: " + e, e);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StoreException("QuestDB answered " + sql + " with HTTP " + response.statusCode() + " and no "
+                    + "JSON: " + response.body(), e);
+        }
+        if (response.statusCode() != 200 || body.has("error")) {
+            throw new StoreException("QuestDB refused " + sql + ": HTTP " + response.statusCode() + " "
+                    + response.body(), null);
+        }
+        return body.path("dataset");
+    }
+
+    /**
+     * Waits until QuestDB applied every write committed to {@code table} before the call, so that a query sees
+     * them (a WAL table applies its commits a moment after they are durable).
+     */
+    void awaitApplied(String table) {
+        String sql = "SELECT writerTxn, sequencerTxn, suspended FROM wal_tables() WHERE name = '" + table + "'";
+        long target = -1;
+        long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode rows = exec(sql);
+            if (rows.isEmpty()) {
+                return;
+            }
+            JsonNode row = rows.get(0);
+            if (row.get(2).asBoolean()) {
+                throw new StoreException("QuestDB suspended the WAL table " + table
+                        + "; see its log and resume it with ALTER TABLE ... RESUME WAL", null);
+            }
+            target = target < 0 ? row.get(1).asLong() : target;
+            if (row.get(0).asLong() >= target) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("QuestDB has not applied the write-ahead log of " + table + " within "
+                        + APPLY_TIMEOUT.toMillis() + " ms", null);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 

@@ -20,11 +20,13 @@ import java.util.List;
 final class QuestDbSink implements ReadingSink {
 
     private final QuestDb questdb;
+    private final QuestDbUpserts upserts;
     private final IlpWriter ilp;
     private final Clock clock;
 
-    QuestDbSink(QuestDb questdb, Clock clock) {
+    QuestDbSink(QuestDb questdb, QuestDbUpserts upserts, Clock clock) {
         this.questdb = questdb;
+        this.upserts = upserts;
         this.ilp = questdb.newWriter();
         this.clock = clock;
     }
@@ -34,7 +36,7 @@ final class QuestDbSink implements ReadingSink {
         questdb.ensureTables();
         String table = questdb.tables.readings;
         try {
-            ilp.send(s -> rows(s, table, batch));
+            upserts.write(batch, merged -> ilp.send(s -> rows(s, table, merged)));
         } catch (RuntimeException e) {
             throw IlpRefusals.classify(e);
         }
