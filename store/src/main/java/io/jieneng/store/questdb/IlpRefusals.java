@@ -3,6 +3,8 @@ package io.jieneng.store.questdb;
 import io.jieneng.store.StoreRefusedException;
 import io.questdb.cutlass.line.LineSenderException;
 
+import java.util.regex.Pattern;
+
 /**
  * Which ILP/HTTP errors are refusals of the readings themselves ({@link StoreRefusedException}). QuestDB commits
  * a request whole or not at all, and answers a request it cannot take for its content with 400 (a line it cannot
@@ -13,6 +15,9 @@ import io.questdb.cutlass.line.LineSenderException;
  */
 final class IlpRefusals {
 
+    // The client writes the status as "[http-status=400, id: ..., code: invalid, line: 2]" or "[http-status=413]".
+    private static final Pattern REFUSED_STATUS = Pattern.compile("\\[http-status=(400|413)[],]");
+
     private IlpRefusals() {
     }
 
@@ -20,7 +25,7 @@ final class IlpRefusals {
     static RuntimeException classify(RuntimeException e) {
         if (e instanceof LineSenderException ilp && !ilp.isRetryable()) {
             String message = String.valueOf(ilp.getMessage());
-            if (message.contains("[http-status=400]") || message.contains("[http-status=413]")) {
+            if (REFUSED_STATUS.matcher(message).find()) {
                 return new StoreRefusedException("QuestDB refused the write: " + message, e);
             }
         }
