@@ -19,6 +19,7 @@ import java.util.Optional;
  *
  * @param mqttPort              0 binds any free port ({@code IngestServer.port()} tells which)
  * @param maxFuture             how far ahead of the server clock a reading's {@code ts} may lie
+ * @param maxAge                how far behind it the {@code ts} of a meter without a commissioning date may lie
  * @param batchMaxDelay         how long the writer waits to fill a batch
  * @param maxPendingReadings    readings in flight above which socket reads pause
  * @param connectTimeout        how long a socket may stay open without completing CONNECT
@@ -31,7 +32,7 @@ import java.util.Optional;
  *                              ({@code Stores.writers})
  */
 public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous, ZoneId zone,
-                           int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture,
+                           int maxPayloadBytes, int maxReadingsPerMessage, Duration maxFuture, Duration maxAge,
                            int batchMaxReadings, Duration batchMaxDelay, int maxPendingReadings,
                            Duration connectTimeout, int quarantineMaxRows, int bcryptCost, boolean plainEnabled,
                            TlsSettings tls, MqttSettings mqtt, Limits limits, int storeWriters) {
@@ -45,7 +46,7 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
         IngestSettings.Mqtt mqtt = s.mqtt();
         return new IngestConfig(mqtt.host().trim(), mqtt.port(), mqtt.allowAnonymous(), s.timezone(),
                 in.maxPayloadBytes(), in.maxReadingsPerMessage(),
-                Duration.ofSeconds(in.maxFutureSeconds()), in.batchMaxReadings(),
+                Duration.ofSeconds(in.maxFutureSeconds()), Duration.ofDays(in.maxAgeDays()), in.batchMaxReadings(),
                 Duration.ofMillis(in.batchMaxDelayMs()), in.maxPendingReadings(),
                 Duration.ofSeconds(in.connectTimeoutSeconds()), in.quarantineMaxRows(), s.bcryptCost(),
                 mqtt.plainEnabled(), tls(mqtt.tls()),
@@ -96,6 +97,6 @@ public record IngestConfig(String mqttHost, int mqttPort, boolean allowAnonymous
 
     /** The payload bounds of this configuration. */
     public DecodeLimits decodeLimits() {
-        return new DecodeLimits(maxPayloadBytes, maxReadingsPerMessage, maxFuture);
+        return new DecodeLimits(maxPayloadBytes, maxReadingsPerMessage, maxFuture, maxAge);
     }
 }

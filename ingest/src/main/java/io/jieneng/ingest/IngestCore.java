@@ -1,18 +1,22 @@
 package io.jieneng.ingest;
 
+import io.jieneng.devices.reading.Reading;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.ingest.mqtt.publish.PublishService;
 import io.jieneng.ingest.pipeline.Backoff;
 import io.jieneng.ingest.pipeline.BatchWriter;
 import io.jieneng.ingest.quarantine.QuarantineStore;
 import io.jieneng.ingest.quarantine.QuarantineWriter;
+import io.jieneng.ingest.quarantine.StoreRefusal;
 import io.jieneng.ingest.reading.ReadingDecoder;
+import io.jieneng.ingest.reading.RejectReason;
 import io.jieneng.store.ReadingSink;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -57,11 +61,16 @@ public final class IngestCore implements AutoCloseable {
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
         this.metrics = new IngestMetrics(meters);
-        this.writer = new BatchWriter(this.sinks, new BatchWriter.Settings(config.batchMaxReadings(),
-                config.batchMaxDelay(), config.maxPendingReadings(), Backoff.DEFAULT), metrics);
         this.quarantine = new QuarantineWriter(quarantine, Backoff.DEFAULT, QUARANTINE_MAX_PENDING, metrics);
+        this.writer = new BatchWriter(this.sinks, new BatchWriter.Settings(config.batchMaxReadings(),
+                config.batchMaxDelay(), config.maxPendingReadings(), Backoff.DEFAULT), metrics, this::storeRefused);
         this.publish = new PublishService(registry, new ReadingDecoder(config.decodeLimits(), config.zone()), clock);
         writer.start();
+    }
+
+    private CompletableFuture<Long> storeRefused(Reading reading, String storeMessage) {
+        metrics.rejected(RejectReason.STORE_REFUSED);
+        return quarantine.submit(StoreRefusal.of(reading, storeMessage, clock.instant()));
     }
 
     public IngestConfig config() {

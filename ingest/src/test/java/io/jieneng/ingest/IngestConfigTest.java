@@ -34,6 +34,7 @@ class IngestConfigTest {
         assertThat(c.maxPayloadBytes()).isEqualTo(65536);
         assertThat(c.maxReadingsPerMessage()).isEqualTo(10_000);
         assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(400));
         assertThat(c.batchMaxReadings()).isEqualTo(5000);
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ZERO);
         assertThat(c.maxPendingReadings()).isEqualTo(200_000);
@@ -101,7 +102,7 @@ class IngestConfigTest {
                 Map.entry("JIENENG_INFLUX_URL", "http://127.0.0.1:18086"), Map.entry("JIENENG_INFLUX_DB", "t1"),
                 Map.entry("JIENENG_INFLUX_USER", "u"), Map.entry("JIENENG_INFLUX_PASSWORD", "p"),
                 Map.entry("JIENENG_QUESTDB_TABLE_PREFIX", "it_"),
-                Map.entry("JIENENG_INGEST_MAX_FUTURE_SECONDS", "60"),
+                Map.entry("JIENENG_INGEST_MAX_FUTURE_SECONDS", "60"), Map.entry("JIENENG_INGEST_MAX_AGE_DAYS", "30"),
                 Map.entry("JIENENG_INGEST_BATCH_MAX_DELAY_MS", "5"), Map.entry("JIENENG_BCRYPT_COST", "12"));
         IngestConfig c = TestSettings.ingest(env);
         StoreSettings store = Stores.settings(Settings.ingest(env));
@@ -116,6 +117,7 @@ class IngestConfigTest {
         assertThat(store.toString()).doesNotContain("=p,").doesNotContain("password");
         assertThat(store.questDbTablePrefix()).isEqualTo("it_");
         assertThat(c.maxFuture()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(c.bcryptCost()).isEqualTo(12);
     }

@@ -67,6 +67,14 @@ public interface StoreConfig {
         @WithDefault("quest")
         String pgPassword();
 
+        /** HTTP basic-authentication user of an external QuestDB ({@code http.user}), with {@code password}. */
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** Bearer token of an external QuestDB Enterprise; excludes {@code user}/{@code password}. */
+        Optional<String> token();
+
         /** Prefix of the table names, so several deployments or test classes can share one QuestDB. */
         Optional<String> tablePrefix();
     }

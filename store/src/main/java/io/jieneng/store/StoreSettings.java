@@ -16,14 +16,24 @@ import java.util.Objects;
  *                           store query; {@code null} where only readings are written (the standalone ingest)
  * @param questDbPgUser      its user
  * @param questDbPgPassword  its password
+ * @param questDbHttpAuth    what the line-protocol writes and {@code /exec} calls authenticate with
  */
 public record StoreSettings(StoreKind kind, String questDbUrl, String questDbTablePrefix, String influxUrl,
                             String influxDb, String influxUser, String influxPassword, String questDbPgUrl,
-                            String questDbPgUser, String questDbPgPassword) {
+                            String questDbPgUser, String questDbPgPassword, QuestDbCredentials questDbHttpAuth) {
 
     public StoreSettings {
         Objects.requireNonNull(kind, "kind");
         questDbTablePrefix = questDbTablePrefix == null ? "" : questDbTablePrefix;
+        questDbHttpAuth = questDbHttpAuth == null ? QuestDbCredentials.NONE : questDbHttpAuth;
+    }
+
+    /** The settings without QuestDB HTTP credentials. */
+    public StoreSettings(StoreKind kind, String questDbUrl, String questDbTablePrefix, String influxUrl,
+                         String influxDb, String influxUser, String influxPassword, String questDbPgUrl,
+                         String questDbPgUser, String questDbPgPassword) {
+        this(kind, questDbUrl, questDbTablePrefix, influxUrl, influxDb, influxUser, influxPassword, questDbPgUrl,
+                questDbPgUser, questDbPgPassword, QuestDbCredentials.NONE);
     }
 
     /** The settings of a writer, which never queries QuestDB over its PostgreSQL wire. */
@@ -45,7 +55,13 @@ public record StoreSettings(StoreKind kind, String questDbUrl, String questDbTab
     /** These settings plus where QuestDB answers queries (its PostgreSQL wire), for readers and rollups. */
     public StoreSettings withQuestDbPg(String jdbcUrl, String user, String password) {
         return new StoreSettings(kind, questDbUrl, questDbTablePrefix, influxUrl, influxDb, influxUser,
-                influxPassword, jdbcUrl, user, password);
+                influxPassword, jdbcUrl, user, password, questDbHttpAuth);
+    }
+
+    /** These settings with the credentials of QuestDB's HTTP endpoint. */
+    public StoreSettings withQuestDbHttpAuth(QuestDbCredentials auth) {
+        return new StoreSettings(kind, questDbUrl, questDbTablePrefix, influxUrl, influxDb, influxUser,
+                influxPassword, questDbPgUrl, questDbPgUser, questDbPgPassword, auth);
     }
 
     @Override
@@ -53,6 +69,6 @@ public record StoreSettings(StoreKind kind, String questDbUrl, String questDbTab
         // The passwords stay out of logs.
         return "StoreSettings[kind=" + kind + ", questDbUrl=" + questDbUrl + ", questDbTablePrefix="
                 + questDbTablePrefix + ", questDbPgUrl=" + questDbPgUrl + ", influxUrl=" + influxUrl + ", influxDb="
-                + influxDb + ", influxUser=" + influxUser + "]";
+                + influxDb + ", influxUser=" + influxUser + ", questDbHttpAuth=" + questDbHttpAuth + "]";
     }
 }

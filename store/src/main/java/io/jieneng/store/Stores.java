@@ -76,7 +76,8 @@ public final class Stores {
         StoreConfig.QuestDb q = config.questdb();
         StoreConfig.Influx i = config.influx();
         return new StoreSettings(config.store(), questDbHttpUrl, q.tablePrefix().orElse(""), i.url(), i.db(),
-                i.user().orElse(null), i.password().orElse(null), questDbPgJdbcUrl, q.pgUser(), q.pgPassword());
+                i.user().orElse(null), i.password().orElse(null), questDbPgJdbcUrl, q.pgUser(), q.pgPassword(),
+                new QuestDbCredentials(q.user().orElse(null), q.password().orElse(null), q.token().orElse(null)));
     }
 
     /** {@link #open} with the system clock. */

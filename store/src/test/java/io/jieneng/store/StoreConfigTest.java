@@ -49,6 +49,23 @@ class StoreConfigTest {
     }
 
     @Test
+    void theCredentialsOfAnExternalQuestDbsHttpEndpointReachTheSettingsAndStayOutOfLogs() {
+        StoreSettings basic = Stores.settings(load(Map.of("JIENENG_QUESTDB_USER", "writer",
+                "JIENENG_QUESTDB_PASSWORD", "9f2c6a1e4b7d8c03")));
+        assertThat(basic.questDbHttpAuth()).isEqualTo(new QuestDbCredentials("writer", "9f2c6a1e4b7d8c03", null));
+        assertThat(basic.toString()).contains("basic(writer)").doesNotContain("9f2c6a1e4b7d8c03");
+        StoreSettings token = Stores.settings(load(Map.of("JIENENG_QUESTDB_TOKEN", "qt1a2b3c")));
+        assertThat(token.questDbHttpAuth().token()).isEqualTo("qt1a2b3c");
+        assertThat(token.toString()).doesNotContain("qt1a2b3c");
+        assertThat(Stores.settings(load(Map.of())).questDbHttpAuth()).isEqualTo(QuestDbCredentials.NONE);
+        assertThatThrownBy(() -> Stores.settings(load(Map.of("JIENENG_QUESTDB_USER", "writer"))))
+                .hasMessageContaining("JIENENG_QUESTDB_USER and JIENENG_QUESTDB_PASSWORD are set together");
+        assertThatThrownBy(() -> Stores.settings(load(Map.of("JIENENG_QUESTDB_TOKEN", "t",
+                "JIENENG_QUESTDB_USER", "u", "JIENENG_QUESTDB_PASSWORD", "p"))))
+                .hasMessageContaining("exclude each other");
+    }
+
+    @Test
     void aReadingProcessNeedsTheQueryEndpointOfAnExternalQuestDb() {
         StoreConfig external = load(Map.of("JIENENG_QUESTDB_EMBEDDED", "false"));
         assertThatThrownBy(() -> Stores.readingSettings(external))

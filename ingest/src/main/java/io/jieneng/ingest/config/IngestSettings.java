@@ -130,6 +130,11 @@ public interface IngestSettings extends StoreConfig {
         @WithConverter(Allowed.NonNegative.class)
         int maxFutureSeconds();
 
+        /** The oldest {@code ts} accepted for a meter without a commissioning date, in days before now. */
+        @WithDefault("400")
+        @WithConverter(Allowed.Positive.class)
+        int maxAgeDays();
+
         @WithDefault("5000")
         @WithConverter(Allowed.Positive.class)
         int batchMaxReadings();

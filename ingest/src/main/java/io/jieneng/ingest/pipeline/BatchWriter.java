@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  * Stands between the event loops and the store: messages from all connections queue here, and writer threads (one
  * per sink, usually one) take them in batches of up to {@code maxReadings} readings or {@code maxDelay}, write each
  * batch, then complete every message of it. A message's completion runs only after the sink returned, so an
- * acknowledgement always means durable. A failed write is retried whole, with capped backoff, for as long as it
- * takes: nothing is dropped and nothing is acknowledged meanwhile; the watermarks make the sockets stop reading
- * instead. With several writers, batches are written concurrently and complete in any order; each message is in
+ * acknowledgement always means durable. A transiently failed write is retried whole, with capped backoff, for as
+ * long as it takes: nothing is dropped and nothing is acknowledged meanwhile; the watermarks make the sockets stop
+ * reading instead. A batch the store refuses for its content is split ({@link RefusedReadings}): the readings the
+ * store refuses alone go to the quarantine, and a message is acknowledged once each of its readings is either
+ * stored or quarantined. With several writers, batches are written concurrently and complete in any order; each message is in
  * exactly one batch.
  */
 public final class BatchWriter implements PressureSource, AutoCloseable {
@@ -39,8 +43,13 @@ public final class BatchWriter implements PressureSource, AutoCloseable {
     record Pending(List<Reading> readings, Runnable onDurable) {
     }
 
+    /** Without a quarantine (unit tests): a refused reading leaves its message unacknowledged, for a resend. */
+    private static final RefusedReadings.Handler NO_QUARANTINE = (reading, message) ->
+            CompletableFuture.failedFuture(new IllegalStateException("no quarantine for a refused reading"));
+
     private final Settings settings;
     private final IngestMetrics metrics;
+    private final RefusedReadings.Handler refusals;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Watermarks watermarks;
     private final List<Lane> lanes = new ArrayList<>();
@@ -48,16 +57,26 @@ public final class BatchWriter implements PressureSource, AutoCloseable {
     private volatile boolean abandoned;
 
     public BatchWriter(ReadingSink sink, Settings settings, IngestMetrics metrics) {
-        this(List.of(sink), settings, metrics);
+        this(List.of(sink), settings, metrics, NO_QUARANTINE);
     }
 
-    /** @param sinks one writer thread per sink; a sink is only ever used by its own thread */
+    /** Several writers without a quarantine (unit tests). */
     public BatchWriter(List<ReadingSink> sinks, Settings settings, IngestMetrics metrics) {
+        this(sinks, settings, metrics, NO_QUARANTINE);
+    }
+
+    /**
+     * @param sinks    one writer thread per sink; a sink is only ever used by its own thread
+     * @param refusals takes each reading the store refused on its own
+     */
+    public BatchWriter(List<ReadingSink> sinks, Settings settings, IngestMetrics metrics,
+                       RefusedReadings.Handler refusals) {
         if (sinks.isEmpty()) {
             throw new IllegalArgumentException("at least one sink is needed");
         }
         this.settings = settings;
         this.metrics = metrics;
+        this.refusals = refusals;
         this.watermarks = new Watermarks(settings.maxPending(), settings.maxPending() / 2);
         for (int i = 0; i < sinks.size(); i++) {
             lanes.add(new Lane(sinks.get(i), sinks.size() == 1 ? "jieneng-ingest-writer"
@@ -204,8 +223,9 @@ public final class BatchWriter implements PressureSource, AutoCloseable {
             List<Reading> readings = new ArrayList<>();
             batch.forEach(p -> readings.addAll(p.readings()));
             long start = System.nanoTime();
+            Map<Reading, String> refused;
             try {
-                sink.write(readings);
+                refused = RefusedReadings.write(sink, readings);
             } catch (Exception e) {
                 metrics.writeFailed();
                 LOG.warnf("Store write of %d readings failed; retrying, nothing is acknowledged meanwhile: %s",
@@ -215,14 +235,46 @@ public final class BatchWriter implements PressureSource, AutoCloseable {
             metrics.write().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             metrics.batchSize().record(readings.size());
             for (Pending p : batch) {
-                try {
-                    p.onDurable().run();
-                } catch (RuntimeException e) {
-                    LOG.error("A completion failed after a durable write", e);
-                }
+                complete(p, refused);
             }
             watermarks.remove(readings.size());
             return true;
+        }
+    }
+
+    /** Completes {@code p} now, or once its readings the store refused are quarantined. */
+    private void complete(Pending p, Map<Reading, String> refused) {
+        List<CompletableFuture<?>> quarantined = new ArrayList<>();
+        if (!refused.isEmpty()) {
+            for (Reading r : p.readings()) {
+                String message = refused.get(r);
+                if (message != null) {
+                    LOG.warnf("The store refused the reading of meter %s at %d; quarantined: %s", r.meterId(),
+                            r.tsMillis(), message);
+                    quarantined.add(refusals.refused(r, message));
+                }
+            }
+        }
+        if (quarantined.isEmpty()) {
+            runCompletion(p);
+            return;
+        }
+        CompletableFuture.allOf(quarantined.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error == null) {
+                runCompletion(p);
+            } else {
+                // Not acknowledged: the device or the broker resends the message, nothing is lost.
+                LOG.warnf("A refused reading could not be quarantined; its message stays unacknowledged: %s",
+                        error.toString());
+            }
+        });
+    }
+
+    private static void runCompletion(Pending p) {
+        try {
+            p.onDurable().run();
+        } catch (RuntimeException e) {
+            LOG.error("A completion failed after a durable write", e);
         }
     }
 }

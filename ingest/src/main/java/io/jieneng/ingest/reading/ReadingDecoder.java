@@ -41,7 +41,7 @@ public final class ReadingDecoder {
     /**
      * Decodes {@code payload} for {@code meter}. Never throws for any payload.
      *
-     * @param now the server's current time, for the future-{@code ts} bound
+     * @param now the server's current time, for the future and maximum-age bounds of {@code ts}
      */
     public DecodeResult decode(Meter meter, byte[] payload, Instant now) {
         if (payload.length > limits.maxPayloadBytes()) {
@@ -54,7 +54,7 @@ public final class ReadingDecoder {
                 return new DecodeResult.Invalid(RejectReason.INVALID_JSON, "payload is not UTF-8 JSON (NUL byte)");
             }
         }
-        ReadingRules rules = new ReadingRules(meter, zone, now, limits.maxFuture());
+        ReadingRules rules = new ReadingRules(meter, zone, now, limits.maxFuture(), limits.maxAge());
         try (JsonParser parser = JSON.createParser(payload)) {
             return new DecodeResult.Valid(readRoot(parser, rules));
         } catch (Rejection rejection) {

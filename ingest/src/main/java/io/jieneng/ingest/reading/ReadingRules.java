@@ -29,12 +29,16 @@ final class ReadingRules {
     private final Set<ReadingField> allowed;
     private final long earliestMillis;
     private final long latestMillis;
+    private final Duration maxAge;
 
-    ReadingRules(Meter meter, ZoneId zone, Instant now, Duration maxFuture) {
+    ReadingRules(Meter meter, ZoneId zone, Instant now, Duration maxFuture, Duration maxAge) {
         this.meter = meter;
         this.allowed = meter.type().allowedFields(meter.role());
+        this.maxAge = maxAge;
         // The commissioning date is a local date: readings count from its first instant in the deployment zone.
-        this.earliestMillis = meter.commissioned() == null ? Long.MIN_VALUE
+        // Without one, the maximum age bounds ts below, so that no single reading (ts=0) makes the rollup job
+        // recompute decades of meter-days; a meter commissioned longer ago may backfill back to that date.
+        this.earliestMillis = meter.commissioned() == null ? now.toEpochMilli() - maxAge.toMillis()
                 : meter.commissioned().atStartOfDay(zone).toInstant().toEpochMilli();
         this.latestMillis = now.toEpochMilli() + maxFuture.toMillis();
     }
@@ -125,9 +129,15 @@ final class ReadingRules {
             throw new Rejection(RejectReason.TS_IN_FUTURE, at + ": " + Instant.ofEpochMilli(ts)
                     + " is after " + Instant.ofEpochMilli(latestMillis));
         }
-        if (ts < earliestMillis) {
+        if (ts < earliestMillis && meter.commissioned() != null) {
             throw new Rejection(RejectReason.TS_BEFORE_COMMISSIONED, at + ": " + Instant.ofEpochMilli(ts)
                     + " is before the meter was commissioned on " + meter.commissioned());
+        }
+        if (ts < earliestMillis) {
+            throw new Rejection(RejectReason.TS_TOO_OLD, at + ": " + Instant.ofEpochMilli(ts) + " is more than "
+                    + maxAge.toDays() + " days old (before " + Instant.ofEpochMilli(earliestMillis)
+                    + "); set the meter's commissioned date in the registry to accept older readings, or raise "
+                    + "JIENENG_INGEST_MAX_AGE_DAYS");
         }
     }
 

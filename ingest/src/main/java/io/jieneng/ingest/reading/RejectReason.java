@@ -29,6 +29,13 @@ public enum RejectReason {
     TS_IN_FUTURE("ts_in_future"),
     /** A {@code ts} before the start of the meter's commissioning date. */
     TS_BEFORE_COMMISSIONED("ts_before_commissioned"),
+    /**
+     * A {@code ts} older than the maximum age ({@code JIENENG_INGEST_MAX_AGE_DAYS}) of a meter without a
+     * commissioning date.
+     */
+    TS_TOO_OLD("ts_too_old"),
+    /** A valid reading that the store refused for a reason it will never change (docs/STORES.md). */
+    STORE_REFUSED("store_refused"),
     /** An array with more readings than allowed. */
     TOO_MANY_READINGS("too_many_readings"),
     /** A payload larger than allowed. */

@@ -1,5 +1,8 @@
 package io.jieneng.ingest.it;
 
+import io.jieneng.devices.reading.ReadingField;
+import io.jieneng.ingest.IngestMetrics;
+import io.jieneng.ingest.quarantine.QuarantineEntry;
 import io.jieneng.ingest.testing.TestRegistry;
 import io.jieneng.store.ReadingSchema;
 import io.jieneng.store.Store;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -89,6 +93,46 @@ class InfluxDbIngestIT extends StoreIngestContract {
                     .containsEntry(ReadingSchema.TAG_ROLE, "sub")
                     .containsEntry(ReadingSchema.TAG_SUBITEM, "01B00");
         }));
+    }
+
+    @Test
+    void aReadingInfluxDbRefusesIsQuarantinedWithItsMessageWhileTheRestIsStoredAndIngestFlows() throws Exception {
+        // Two weeks back lies in another shard group than T0. A string there in the energy field makes InfluxDB
+        // refuse every float of that field in that shard: a refusal that no retry can ever overcome.
+        long conflictTs = T0 - 14 * 86_400_000L;
+        String energy = ReadingSchema.column(ReadingField.ENERGY_KWH);
+        influx.query(new Query("CREATE DATABASE \"" + database + "\""));
+        influx.write(database, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS,
+                ReadingSchema.MEASUREMENT + ",meter=poison-maker " + energy + "=\"text\" " + conflictTs);
+
+        long t = T0 + 6_000;
+        var main = v5(TestRegistry.MAIN, TestRegistry.secret(TestRegistry.MAIN));
+        String mixed = "[{\"ts\":" + t + ",\"energyKwh\":1},{\"ts\":" + conflictTs + ",\"energyKwh\":2},"
+                + "{\"ts\":" + (t + 900_000) + ",\"energyKwh\":3}]";
+        // Acknowledged: two readings stored, the third kept in the quarantine.
+        assertThat(v5Publish(main, topic(TestRegistry.MAIN), mixed, 1)).isZero();
+        main.disconnect().waitForCompletion(10_000);
+        var hvac = v5(TestRegistry.HVAC, TestRegistry.secret(TestRegistry.HVAC));
+        assertThat(v5Publish(hvac, topic(TestRegistry.HVAC), "{\"ts\":" + (t + 7_000) + ",\"energyKwh\":9}", 1))
+                .isZero();
+        hvac.disconnect().waitForCompletion(10_000);
+
+        await().atMost(STORE_WAIT).untilAsserted(() -> {
+            assertThat(stored(TestRegistry.MAIN)).filteredOn(r -> r.tsMillis() >= conflictTs && r.tsMillis() < T0
+                    || r.tsMillis() == t || r.tsMillis() == t + 900_000).containsExactly(
+                    new StoredReading(TestRegistry.MAIN, t, Map.of("energyKwh", 1.0)),
+                    new StoredReading(TestRegistry.MAIN, t + 900_000, Map.of("energyKwh", 3.0)));
+            assertThat(stored(TestRegistry.HVAC)).contains(
+                    new StoredReading(TestRegistry.HVAC, t + 7_000, Map.of("energyKwh", 9.0)));
+        });
+        List<QuarantineEntry> refused = quarantine.recent(Optional.of(TestRegistry.MAIN), 50).stream()
+                .filter(e -> e.reason().equals("store_refused")).toList();
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).meterId()).isEqualTo(TestRegistry.MAIN);
+        assertThat(refused.get(0).payload()).isEqualTo("{\"ts\":" + conflictTs + ",\"energyKwh\":2.0}");
+        assertThat(refused.get(0).detail()).contains("field type conflict").contains(energy);
+        assertThat(meters.get(IngestMetrics.REJECTED).tag("reason", "store_refused").counter().count())
+                .isEqualTo(1);
     }
 
     /** Every point of {@code meterId}, columns by name, time in epoch milliseconds. */

@@ -158,6 +158,29 @@ abstract class StoreIngestContract {
         await().atMost(STORE_WAIT).untilAsserted(() -> assertThat(stored(MAIN)).isEqualTo(expected));
     }
 
+    /**
+     * Store parity (docs/STORES.md): messages for one (meter, ts) with different fields merge, each field keeping
+     * its newest value, whether they come one after the other, in one array, or with the first a moment ago.
+     */
+    @Test
+    void writesOfOneMeterAndTsWithOtherFieldsMergeInEveryStore() throws Exception {
+        long t = T0 + 8_000;
+        var client = v5(MAIN, secret(MAIN));
+        assertThat(v5Publish(client, topic(MAIN), "{\"ts\":" + t + ",\"energyKwh\":50,\"powerKw\":4}", 1)).isZero();
+        // Acknowledged means durable, not yet visible to queries: the merge must see it all the same.
+        assertThat(v5Publish(client, topic(MAIN), "{\"ts\":" + t + ",\"exportKwh\":2}", 1)).isZero();
+        assertThat(v5Publish(client, topic(MAIN), "{\"ts\":" + t + ",\"powerKw\":6}", 1)).isZero();
+        long u = t + 900_000;
+        assertThat(v5Publish(client, topic(MAIN), "[{\"ts\":" + u + ",\"energyKwh\":51},{\"ts\":" + u
+                + ",\"powerKw\":7},{\"ts\":" + u + ",\"energyKwh\":52}]", 1)).isZero();
+        client.disconnect().waitForCompletion(10_000);
+
+        await().atMost(STORE_WAIT).untilAsserted(() -> assertThat(stored(MAIN))
+                .filteredOn(r -> r.tsMillis() == t || r.tsMillis() == u).containsExactly(
+                        new StoredReading(MAIN, t, Map.of("energyKwh", 50.0, "powerKw", 6.0, "exportKwh", 2.0)),
+                        new StoredReading(MAIN, u, Map.of("energyKwh", 52.0, "powerKw", 7.0))));
+    }
+
     @Test
     void mqtt5StoresABackfillArrayAndAGatewaysReadings() throws Exception {
         long t = T0 + 2_000;

@@ -63,8 +63,9 @@ class ReadingDecoderPropertyTest {
         roundTrips(new Message(meter, readings, json(readings, List.of(-1, 14, -13, 0), true)));
         roundTrips(new Message(meter, readings.subList(0, 1), json(readings.subList(0, 1), List.of(-1), false)));
         Meter unknownDay = new Meter(meter.id(), "inst", type, meter.role(), null, null, 900, null, null);
-        List<Reading> zero = List.of(Reading.of(meter.id(), 0, readings.get(0).values()));
-        roundTrips(new Message(unknownDay, zero, json(zero, List.of(-1), false)));
+        // Without a commissioning day, the oldest ts accepted is the maximum age (ts=0 no longer is).
+        List<Reading> oldest = List.of(Reading.of(meter.id(), earliest(unknownDay), readings.get(0).values()));
+        roundTrips(new Message(unknownDay, oldest, json(oldest, List.of(-1), false)));
     }
 
     private static void roundTrips(Message m) {
@@ -144,7 +145,8 @@ class ReadingDecoderPropertyTest {
     }
 
     private static long earliest(Meter meter) {
-        return meter.commissioned() == null ? 0
+        // Without a commissioning date, the contract's maximum age bounds ts below.
+        return meter.commissioned() == null ? NOW.toEpochMilli() - DecodeLimits.CONTRACT.maxAge().toMillis()
                 : meter.commissioned().atStartOfDay(ReadingDecoderTest.SHANGHAI).toInstant().toEpochMilli();
     }
 
@@ -152,7 +154,7 @@ class ReadingDecoderPropertyTest {
         return NOW.toEpochMilli() + Duration.ofMinutes(5).toMillis();
     }
 
-    /** A reading between commissioning and five minutes ahead of now, with a non-empty set of allowed fields. */
+    /** A reading between commissioning (or the maximum age) and five minutes ahead of now, with a non-empty set of allowed fields. */
     private static Reading reading(Random r, Meter meter) {
         long ts = Gen.longIn(r, earliest(meter), latest());
         List<ReadingField> allowed = new ArrayList<>(meter.type().allowedFields(meter.role()));

@@ -28,7 +28,7 @@ class ReadingDecoderTest {
             null, 900, null, null);
     static final Meter WATER = new Meter("gov-water", "inst", MeterType.WATER, null, null, null, 900, null, null);
 
-    final ReadingDecoder decoder = new ReadingDecoder(new DecodeLimits(1024, 3, Duration.ofMinutes(5)), SHANGHAI);
+    final ReadingDecoder decoder = new ReadingDecoder(new DecodeLimits(1024, 3, Duration.ofMinutes(5), Duration.ofDays(400)), SHANGHAI);
 
     DecodeResult decode(Meter meter, String json) {
         return decoder.decode(meter, json.getBytes(StandardCharsets.UTF_8), NOW);
@@ -58,6 +58,22 @@ class ReadingDecoderTest {
                 .isInstanceOf(DecodeResult.Valid.class);
         assertInvalid(decode(MAIN, "{\"ts\":\"2024-12-31T15:59:59.999Z\",\"energyKwh\":1}"),
                 RejectReason.TS_BEFORE_COMMISSIONED, "$.ts");
+    }
+
+    @Test
+    void boundsTheTsOfAMeterWithoutCommissioningDateByTheMaximumAge() {
+        long bound = NOW.toEpochMilli() - Duration.ofDays(400).toMillis();
+        assertThat(decode(SUB, "{\"ts\":" + bound + ",\"energyKwh\":1}")).isInstanceOf(DecodeResult.Valid.class);
+        assertInvalid(decode(SUB, "{\"ts\":" + (bound - 1) + ",\"energyKwh\":1}"), RejectReason.TS_TOO_OLD, "$.ts");
+        DecodeResult epoch = decode(SUB, "[{\"ts\":" + NOW.toEpochMilli() + ",\"energyKwh\":1},"
+                + "{\"ts\":0,\"energyKwh\":1}]");
+        assertInvalid(epoch, RejectReason.TS_TOO_OLD, "$[1].ts");
+        assertThat(((DecodeResult.Invalid) epoch).detail())
+                .contains("1970-01-01T00:00:00Z is more than 400 days old").contains("commissioned").contains("JIENENG_INGEST_MAX_AGE_DAYS");
+        // A commissioned meter may backfill past the maximum age, back to its commissioning date (2025-01-01).
+        String older = "{\"ts\":\"2025-01-10T00:00:00+08:00\",\"energyKwh\":1}";
+        assertThat(decode(MAIN, older)).isInstanceOf(DecodeResult.Valid.class);
+        assertInvalid(decode(SUB, older), RejectReason.TS_TOO_OLD, "$.ts");
     }
 
     @Test

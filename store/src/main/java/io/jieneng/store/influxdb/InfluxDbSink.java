@@ -31,8 +31,13 @@ final class InfluxDbSink implements ReadingSink {
 
     @Override
     public void write(List<Reading> batch) {
-        influx.writeBounded(lines.encode(batch, registry.get()));
+        try {
+            influx.writeBounded(lines.encode(batch, registry.get()));
+        } catch (RuntimeException e) {
+            throw InfluxRefusals.classify(e);
+        }
         // A separate write, after the readings are durable: a marker never points at readings not yet stored.
+        // Its failure is never a refusal of the readings, whatever InfluxDB says, so it is left transient.
         influx.writeBounded(markers.points(influx.database, Arrival.of(batch), clock.millis()));
     }
 

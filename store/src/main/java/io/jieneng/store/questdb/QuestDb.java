@@ -1,9 +1,12 @@
 package io.jieneng.store.questdb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.jieneng.store.QuestDbCredentials;
 import io.jieneng.store.StoreException;
 import io.jieneng.store.StoreSettings;
 
@@ -19,6 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one connection helper of a QuestDB store, shared by its sinks, its reader and its rollup store: the HTTP
@@ -31,6 +37,8 @@ final class QuestDb implements AutoCloseable {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final int POOL_SIZE = 8;
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /*
      * Every ILP flush, its retries included, ends within about request + retry + request timeouts + 1 s of backoff
      * (the client retries until retry_timeout after the first failure, and the last try may run its full time):
@@ -43,6 +51,7 @@ final class QuestDb implements AutoCloseable {
     private final URI baseUri;
     private final String senderConfig;
     private final StoreSettings settings;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private AgroalDataSource pool;
     private volatile boolean tablesReady;
@@ -61,7 +70,29 @@ final class QuestDb implements AutoCloseable {
         this.baseUri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         int port = baseUri.getPort() > 0 ? baseUri.getPort() : 9000;
         this.senderConfig = baseUri.getScheme() + "::addr=" + baseUri.getHost() + ":" + port + ";auto_flush=off;"
-                + BOUNDED_FLUSH;
+                + BOUNDED_FLUSH + senderAuth(settings.questDbHttpAuth());
+        this.authorization = authorization(settings.questDbHttpAuth());
+    }
+
+    /** The credentials in the ILP client's configuration string, where a ';' inside a value is written ';;'. */
+    static String senderAuth(QuestDbCredentials auth) {
+        if (auth.isBasic()) {
+            return "username=" + escape(auth.user()) + ";password=" + escape(auth.password()) + ";";
+        }
+        return auth.isToken() ? "token=" + escape(auth.token()) + ";" : "";
+    }
+
+    private static String escape(String value) {
+        return value.replace(";", ";;");
+    }
+
+    /** The {@code Authorization} header of the {@code /exec} and {@code /ping} calls, or {@code null}. */
+    static String authorization(QuestDbCredentials auth) {
+        if (auth.isBasic()) {
+            return "Basic " + Base64.getEncoder().encodeToString((auth.user() + ":" + auth.password())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return auth.isToken() ? "Bearer " + auth.token() : null;
     }
 
     /** A new ILP writer with the bounded flush; one per writing thread. */
@@ -94,6 +125,63 @@ final class QuestDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code sql} through {@code /exec} (which needs no PostgreSQL-wire endpoint, so the standalone ingest can
+     * use it) and returns its rows, each a JSON array of the selected columns.
+     *
+     * @throws StoreException when QuestDB cannot be reached or refuses the query (transient for a writer)
+     */
+    JsonNode exec(String sql) {
+        HttpResponse<String> response;
+        try {
+            response = get("/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StoreException("QuestDB at " + baseUri + " is not reachable: " + e, e);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StoreException("QuestDB answered " + sql + " with HTTP " + response.statusCode() + " and no "
+                    + "JSON: " + response.body(), e);
+        }
+        if (response.statusCode() != 200 || body.has("error")) {
+            throw new StoreException("QuestDB refused " + sql + ": HTTP " + response.statusCode() + " "
+                    + response.body(), null);
+        }
+        return body.path("dataset");
+    }
+
+    /**
+     * Waits until QuestDB applied every write committed to {@code table} before the call, so that a query sees
+     * them (a WAL table applies its commits a moment after they are durable).
+     */
+    void awaitApplied(String table) {
+        String sql = "SELECT writerTxn, sequencerTxn, suspended FROM wal_tables() WHERE name = '" + table + "'";
+        long target = -1;
+        long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode rows = exec(sql);
+            if (rows.isEmpty()) {
+                return;
+            }
+            JsonNode row = rows.get(0);
+            if (row.get(2).asBoolean()) {
+                throw new StoreException("QuestDB suspended the WAL table " + table
+                        + "; see its log and resume it with ALTER TABLE ... RESUME WAL", null);
+            }
+            target = target < 0 ? row.get(1).asLong() : target;
+            if (row.get(0).asLong() >= target) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("QuestDB has not applied the write-ahead log of " + table + " within "
+                        + APPLY_TIMEOUT.toMillis() + " ms", null);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
     /** True when QuestDB answers {@code /ping}. Never throws. */
     boolean isReachable() {
         try {
@@ -104,10 +192,13 @@ final class QuestDb implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery)).timeout(HTTP_TIMEOUT)
-                .GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery)).timeout(HTTP_TIMEOUT)
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling QuestDB", e);

@@ -30,7 +30,8 @@ public final class QuestDbStore {
                     settings.questDbUrl(), e.getMessage());
         }
         QuestDbRollups rollups = new QuestDbRollups(questdb);
-        return new Store(() -> new QuestDbSink(questdb, clock), new QuestDbReader(questdb), rollups,
+        QuestDbUpserts upserts = new QuestDbUpserts(questdb);
+        return new Store(() -> new QuestDbSink(questdb, upserts, clock), new QuestDbReader(questdb), rollups,
                 DEFAULT_WRITERS, () -> {
                     rollups.close();
                     questdb.close();

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -37,16 +38,23 @@ public final class TestQuestDb implements AutoCloseable {
 
     /** Starts one; {@code name} shows in the temporary directory's name. */
     public static TestQuestDb start(String name) throws IOException {
+        return start(name, Map.of());
+    }
+
+    /** Starts one with more QuestDB settings, as environment names (e.g. {@code QDB_HTTP_USER}). */
+    public static TestQuestDb start(String name, Map<String, String> settings) throws IOException {
         Path root = Files.createTempDirectory("questdb-" + name);
         int http = freePort();
         int pg = freePort();
-        ServerMain server = ServerMain.create(root.toString(), Map.of(
+        Map<String, String> env = new HashMap<>(settings);
+        env.putAll(Map.of(
                 "QDB_HTTP_BIND_TO", "127.0.0.1:" + http,
                 "QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg,
                 "QDB_HTTP_MIN_ENABLED", "false",
                 "QDB_LINE_TCP_ENABLED", "false",
                 "QDB_LINE_UDP_ENABLED", "false",
                 "QDB_TELEMETRY_ENABLED", "false"));
+        ServerMain server = ServerMain.create(root.toString(), env);
         server.start();
         return new TestQuestDb(root, server, http, pg);
     }
