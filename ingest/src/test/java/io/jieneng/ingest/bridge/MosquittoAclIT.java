@@ -2,10 +2,14 @@ package io.jieneng.ingest.bridge;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * docker/mosquitto/acl, the Mosquitto equivalent of the EMQX ACL of the scale-out deployment, on a real Mosquitto
  * that {@code ./jieneng test} starts with it, a password file and {@code use_username_as_clientid}
- * ({@code JIENENG_TEST_MQTT_ACL_*}): devices publish only their own readings and subscribe to nothing, the bridge
- * user subscribes to the shared group, and no device takes over the bridge's session with its client id.
+ * ({@code JIENENG_TEST_MQTT_ACL_*}): devices publish only their own readings and receive nothing, the bridge user
+ * receives through the shared group, and no device takes over the bridge's session with its client id.
  */
 class MosquittoAclIT {
 
@@ -50,10 +54,7 @@ class MosquittoAclIT {
     void theBridgeReceivesADevicesOwnReadingsButNotThoseItPublishesForAnotherMeter() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttAsyncClient bridge = connect(BRIDGE_USER, "jieneng-bridge-" + UUID.randomUUID());
-        IMqttToken sub = bridge.subscribe(new MqttSubscription(SHARED, 1), null, null,
-                (topic, message) -> received.add(topic + " " + new String(message.getPayload(),
-                        StandardCharsets.UTF_8)), null);
-        sub.waitForCompletion(10_000);
+        IMqttToken sub = subscribe(bridge, SHARED, received);
         assertThat(sub.getReasonCodes()[0]).as("the bridge's shared subscription is granted").isEqualTo(1);
 
         MqttAsyncClient a = connect(device(0), "meter-" + UUID.randomUUID());
@@ -69,20 +70,24 @@ class MosquittoAclIT {
         assertThat(received.poll(1, TimeUnit.SECONDS)).as("the forged reading never reaches the bridge").isNull();
     }
 
+    /**
+     * Mosquitto 2.0's acl_file has no "subscribe" access: it grants every SUBSCRIBE (SUBACK 1) and applies "read"
+     * to each message it would deliver. So what a device may not read never reaches it, whatever it subscribed to.
+     * (Its shared subscriptions are the exception: see docs/DEPLOY.md, "Mosquitto equivalent".)
+     */
     @Test
-    void aDeviceCannotSubscribeToTheReadingsNorJoinTheSharedGroup() throws Exception {
+    void aDeviceReceivesNoReadingWhateverItSubscribesTo() throws Exception {
         MqttAsyncClient a = connect(device(0), "meter-" + UUID.randomUUID());
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        for (String filter : List.of(SHARED, "meters/+/readings", "meters/" + device(1) + "/readings", "#")) {
-            IMqttToken t = a.subscribe(new MqttSubscription(filter, 1), null, null,
-                    (topic, message) -> received.add(topic), null);
-            t.waitForCompletion(10_000);
-            assertThat(t.getReasonCodes()[0]).as("SUBACK of %s for a device", filter).isEqualTo(NOT_AUTHORIZED);
+        for (String filter : List.of("meters/+/readings", "meters/" + device(1) + "/readings", "#")) {
+            subscribe(a, filter, received);
         }
         MqttAsyncClient b = connect(device(1), "meter-" + UUID.randomUUID());
         b.publish("meters/" + device(1) + "/readings", "b".getBytes(StandardCharsets.UTF_8), 1, false)
                 .waitForCompletion(10_000);
-        assertThat(received.poll(1, TimeUnit.SECONDS)).as("what device a received").isNull();
+        a.publish("meters/" + device(0) + "/readings", "a".getBytes(StandardCharsets.UTF_8), 1, false)
+                .waitForCompletion(10_000);
+        assertThat(received.poll(2, TimeUnit.SECONDS)).as("what device a received").isNull();
     }
 
     /**
@@ -94,20 +99,16 @@ class MosquittoAclIT {
         String bridgeClientId = "jieneng-bridge-" + UUID.randomUUID();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttAsyncClient bridge = connect(BRIDGE_USER, bridgeClientId);
-        bridge.subscribe(new MqttSubscription(SHARED, 1), null, null,
-                (topic, message) -> received.add(topic), null).waitForCompletion(10_000);
+        subscribe(bridge, SHARED, received);
 
         MqttAsyncClient impostor = connect(device(0), bridgeClientId);
-        IMqttToken t = impostor.subscribe(new MqttSubscription(SHARED, 1));
-        t.waitForCompletion(10_000);
-        assertThat(t.getReasonCodes()[0]).isEqualTo(NOT_AUTHORIZED);
         Thread.sleep(Duration.ofMillis(500).toMillis());
         assertThat(bridge.isConnected()).as("the bridge is still connected").isTrue();
 
         impostor.publish("meters/" + device(0) + "/readings", "x".getBytes(StandardCharsets.UTF_8), 1, false)
                 .waitForCompletion(10_000);
         assertThat(received.poll(10, TimeUnit.SECONDS)).as("the bridge still receives the readings")
-                .isEqualTo("meters/" + device(0) + "/readings");
+                .isEqualTo("meters/" + device(0) + "/readings x");
     }
 
     @Test
@@ -122,6 +123,45 @@ class MosquittoAclIT {
         o.setUserName(BRIDGE_USER);
         o.setPassword("not-the-password".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> wrong.connect(o).waitForCompletion(10_000)).isInstanceOf(MqttException.class);
+    }
+
+    /**
+     * Subscribes at QoS 1; each message the client receives arrives in {@code into} as "topic payload". Returns the
+     * SUBACK's token. (Paho 1.2.5 fails on a per-subscription listener without subscription identifiers, so the
+     * messages come through the client's callback, as in the bridge.)
+     */
+    private static IMqttToken subscribe(MqttAsyncClient client, String filter, BlockingQueue<String> into)
+            throws MqttException {
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                into.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        IMqttToken t = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
+                new MqttProperties());
+        t.waitForCompletion(10_000);
+        return t;
     }
 
     private MqttAsyncClient connect(String user, String clientId) throws MqttException {
