@@ -72,8 +72,8 @@ class BrokerAclEquivalenceTest {
         assertThat(file).as("the file source comes before the registry's").isLessThan(postgres);
         assertThat(conf).contains("path = \"/opt/emqx/etc/acl.conf\"");
         String authn = conf.substring(conf.indexOf("authentication"), conf.indexOf("authorization"));
-        assertThat(authn).contains("${clientid} = ${username}")
-                .contains("${username} = 'jieneng-bridge' AND ${clientid} LIKE 'jieneng-bridge-%'");
+        assertThat(authn).contains("device_id = ${username}").contains("${clientid}::text = ${username}::text")
+                .contains("${username}::text = 'jieneng-bridge' AND ${clientid}::text LIKE 'jieneng-bridge-%'");
     }
 
     static Set<Grant> emqxGrants() throws IOException {
