@@ -161,10 +161,46 @@ EOF
   _ts_say "started ${version:-mosquitto} at 127.0.0.1:$port (pid $!, data $dir)"
 }
 
+# A second Mosquitto that refuses anonymous clients and applies docker/mosquitto/acl (the equivalent of the EMQX
+# ACL of the scale-out deployment), with use_username_as_clientid so no client can take another's client id. Its
+# users, all with one random password: the bridge user "jieneng-bridge" and the devices acl-meter-a, acl-meter-b.
+_start_mosquitto_acl() {
+  local bin dir port password user
+  bin=$(_mosquitto_bin)
+  dir=$(mktemp -d /tmp/jieneng-mosquitto-acl.XXXXXX)
+  chmod 755 "$dir"
+  port=$(_free_port)
+  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  : > "$dir/passwords"
+  for user in jieneng-bridge acl-meter-a acl-meter-b; do
+    mosquitto_passwd -b "$dir/passwords" "$user" "$password" > /dev/null || _ts_die "mosquitto_passwd failed"
+  done
+  cat > "$dir/mosquitto.conf" <<EOF
+listener $port 127.0.0.1
+allow_anonymous false
+password_file $dir/passwords
+acl_file $ROOT/docker/mosquitto/acl
+use_username_as_clientid true
+persistence false
+log_dest stdout
+EOF
+  # Mosquitto drops root privileges to the mosquitto user, which must read both files.
+  chmod 644 "$dir/mosquitto.conf" "$dir/passwords"
+  "$bin" -c "$dir/mosquitto.conf" > "$dir/mosquitto.log" 2>&1 &
+  SERVER_PIDS+=($!)
+  SERVER_DIRS+=("$dir")
+  _await "Mosquitto with the ACL" 30 _port_open "$port"
+  export JIENENG_TEST_MQTT_ACL_PORT="$port" JIENENG_TEST_MQTT_ACL_PASSWORD="$password"
+  export JIENENG_TEST_MQTT_ACL_DEVICES="acl-meter-a acl-meter-b"
+  SERVERS_SUMMARY+="mosquitto with docker/mosquitto/acl at 127.0.0.1:$port; "
+  _ts_say "started mosquitto with docker/mosquitto/acl at 127.0.0.1:$port (pid $!, data $dir)"
+}
+
 servers_start_all() {
   _start_influxdb
   _start_postgresql
   _start_mosquitto
+  _start_mosquitto_acl
 }
 
 # Stops every server by its PID. Data directories are removed after a green run and kept (with their logs)

@@ -19,30 +19,45 @@ public final class Dashboards {
     private Dashboards() {
     }
 
+    /** The directory (under dashboards/) of the province operators' dashboards, which read InfluxDB directly. */
+    public static final String OPERATOR_DIR = "json";
+    /** The directory of the institution-facing dashboards, which read only the REST API with the viewer's token. */
+    public static final String INSTITUTION_DIR = "api";
+
+    /** The province operators' dashboards (InfluxQL, SQL, PromQL), provisioned in the operators' organisation. */
     public static List<Dashboard> all() {
         return List.of(OverviewDashboard.build(), InstitutionDashboard.build(), PvDashboard.build(),
                 DataCentreDashboard.build(), QuotaCarbonDashboard.build(), IngestHealthDashboard.build());
     }
 
-    /** The text of every dashboard file, by file name. */
+    /** The institution-facing dashboards (REST API only), provisioned in the organisation every viewer joins. */
+    public static List<Dashboard> institutionFacing() {
+        return List.of(InstitutionApiDashboard.build());
+    }
+
+    /** The text of every dashboard file, by its path under dashboards/ ({@code json/overview.json}). */
     public static java.util.Map<String, String> files() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (Dashboard d : all()) {
-            out.put(d.fileName(), Json.print(d.toJson()));
+            out.put(OPERATOR_DIR + "/" + d.fileName(), Json.print(d.toJson()));
+        }
+        for (Dashboard d : institutionFacing()) {
+            out.put(INSTITUTION_DIR + "/" + d.fileName(), Json.print(d.toJson()));
         }
         return out;
     }
 
-    /** Writes every dashboard into {@code dir} (default {@code dashboards/json}). */
+    /** Writes every dashboard under {@code dir} (default {@code dashboards}), into its set's directory. */
     public static void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
         for (var e : files().entrySet()) {
-            Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
         }
     }
 
     public static void main(String[] args) throws IOException {
-        write(Path.of(args.length > 0 ? args[0] : "dashboards/json"));
+        write(Path.of(args.length > 0 ? args[0] : "dashboards"));
     }
 
     /** The hidden time-zone constant every InfluxQL dashboard buckets local days with. */

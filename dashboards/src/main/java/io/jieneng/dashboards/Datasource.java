@@ -16,6 +16,12 @@ public enum Datasource {
     REGISTRY("grafana-postgresql-datasource", "jieneng-registry"),
     /** Prometheus scraping the ingest metrics (analytics' /q/metrics, or each standalone ingest's /metrics). */
     PROMETHEUS("prometheus", "jieneng-prometheus"),
+    /**
+     * Jieneng's own REST API through Grafana's Infinity plugin, forwarding the viewer's OpenID Connect token
+     * ({@code oauthPassThru}): the API's scope checks decide what a viewer sees, not the datasource's credential.
+     * The only datasource of the institution-facing dashboards.
+     */
+    JIENENG_API("yesoreyeram-infinity-datasource", "jieneng-api"),
     /** Grafana's built-in pseudo-datasource for panels whose targets use different datasources. */
     MIXED("datasource", "-- Mixed --");
 

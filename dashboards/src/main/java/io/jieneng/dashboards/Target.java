@@ -1,6 +1,9 @@
 package io.jieneng.dashboards;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 /** Query targets of a panel, one per datasource kind, in the shape Grafana stores them. */
 public final class Target {
@@ -50,6 +53,51 @@ public final class Target {
         t.put("range", true);
         t.put("editorMode", "code");
         return t;
+    }
+
+    /**
+     * A GET of Jieneng's REST API through the Infinity datasource, parsed by its backend parser: {@code url} is
+     * relative to the datasource's URL, each {@code params} pair is a query parameter (Grafana variables allowed,
+     * Infinity URL-encodes the values), {@code root} selects the rows (JSONata; empty: the whole answer is one row)
+     * and {@code columns} pick and type the fields. No header is set here: the datasource forwards the viewer's
+     * token.
+     */
+    public static ObjectNode rest(String refId, String format, String url, List<String[]> params, String root,
+                                  List<ObjectNode> columns) {
+        ObjectNode t = base(refId, Datasource.JIENENG_API);
+        t.put("type", "json");
+        t.put("source", "url");
+        t.put("parser", "backend");
+        t.put("format", format);
+        t.put("url", url);
+        ObjectNode options = Json.object();
+        options.put("method", "GET");
+        options.put("data", "");
+        ArrayNode list = Json.array();
+        for (String[] p : params) {
+            ObjectNode kv = Json.object();
+            kv.put("key", p[0]);
+            kv.put("value", p[1]);
+            list.add(kv);
+        }
+        options.set("params", list);
+        options.set("headers", Json.array());
+        t.set("url_options", options);
+        t.put("root_selector", root);
+        ArrayNode cols = Json.array();
+        columns.forEach(cols::add);
+        t.set("columns", cols);
+        t.set("filters", Json.array());
+        return t;
+    }
+
+    /** A column of an Infinity query: the JSON field {@code selector}, shown as {@code text}, of {@code type}. */
+    public static ObjectNode column(String selector, String text, String type) {
+        ObjectNode c = Json.object();
+        c.put("selector", selector);
+        c.put("text", text);
+        c.put("type", type);
+        return c;
     }
 
     private static ObjectNode base(String refId, Datasource ds) {

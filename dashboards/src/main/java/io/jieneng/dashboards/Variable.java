@@ -42,6 +42,34 @@ public final class Variable {
         return v;
     }
 
+    /**
+     * A single-value variable whose options come from Jieneng's REST API through the Infinity datasource (its
+     * variable query editor's shape): the {@code column} of the rows {@code root} selects in the answer of
+     * {@code url}. The API answers with what the viewer may read, so the options are already scoped.
+     */
+    public static ObjectNode rest(String name, String label, String url, String root, String column) {
+        ObjectNode v = Json.object();
+        v.put("name", name);
+        v.put("label", label);
+        v.put("type", "query");
+        v.set("datasource", Datasource.JIENENG_API.ref());
+        ObjectNode query = Json.object();
+        query.put("queryType", "infinity");
+        query.put("refId", "variable");
+        query.set("infinityQuery", Target.rest("variable", "table", url, java.util.List.of(), root,
+                java.util.List.of(Target.column(column, column, "string"))));
+        v.set("query", query);
+        v.put("refresh", 1);
+        v.put("multi", false);
+        v.put("includeAll", false);
+        v.put("sort", 1);
+        v.put("regex", "");
+        v.put("hide", 0);
+        v.set("current", Json.object());
+        v.set("options", Json.array());
+        return v;
+    }
+
     /** A query variable nobody picks: it carries a registry value (a quota, a capacity) into other queries. */
     public static ObjectNode hiddenQuery(String name, Datasource ds, String query) {
         ObjectNode v = query(name, name, ds, query, false, false, null);

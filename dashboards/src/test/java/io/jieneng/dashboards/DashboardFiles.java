@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /** The committed dashboard and provisioning files, as Grafana would read them. Tests run in the module directory. */
 final class DashboardFiles {
 
-    static final Path JSON_DIR = Path.of("json");
+    static final Path JSON_DIR = Path.of(Dashboards.OPERATOR_DIR);
+    static final Path API_DIR = Path.of(Dashboards.INSTITUTION_DIR);
     static final Path DATASOURCES = Path.of("provisioning", "datasources");
     static final Path PROVIDERS = Path.of("provisioning", "dashboards");
     static final Path READER_GRANTS = Path.of("sql", "grafana-reader.sql");
@@ -43,15 +44,25 @@ final class DashboardFiles {
     private DashboardFiles() {
     }
 
+    /** The province operators' dashboards (dashboards/json). */
     static List<DashboardFile> dashboards() {
-        try (Stream<Path> files = Files.list(JSON_DIR)) {
+        return dashboards(JSON_DIR);
+    }
+
+    /** The institution-facing dashboards (dashboards/api). */
+    static List<DashboardFile> institutionFacing() {
+        return dashboards(API_DIR);
+    }
+
+    private static List<DashboardFile> dashboards(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
             List<DashboardFile> out = new ArrayList<>();
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 out.add(new DashboardFile(p, Json.MAPPER.readTree(p.toFile())));
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the dashboards under " + JSON_DIR.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read the dashboards under " + dir.toAbsolutePath(), e);
         }
     }
 

@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What Grafana needs of every dashboard file, and what the project promises of the queries in them. */
 class DashboardStructureTest {
 
+    /** The organisation every viewer joins (institution-facing) and the province operators' organisation. */
+    private static final int INSTITUTIONS_ORG = 1;
+    private static final int OPERATORS_ORG = 2;
     private static final Pattern PROVISIONING_VARIABLE = Pattern.compile("\\$\\{?([A-Z0-9_]+)}?");
 
     @Test
@@ -155,14 +158,35 @@ class DashboardStructureTest {
                 Factors.literal(Factors.GRID_CO2_PER_KWH));
     }
 
+    /**
+     * Two organisations: the operators' dashboards and their shared-credential datasources in organisation 2, the
+     * institution-facing dashboards with only the REST API datasource in organisation 1, where every viewer lands.
+     */
     @Test
-    void theDashboardProviderLoadsTheFolderJienengAndTheDatasourcesReadOnlyGrafanaVariables() throws Exception {
+    void theProvidersLoadEachSetIntoItsOrganisationAndTheDatasourcesReadOnlyGrafanaVariables() throws Exception {
         List<JsonNode> providers = DashboardFiles.providers();
-        assertThat(providers).hasSize(1);
-        JsonNode provider = providers.get(0);
-        assertThat(provider.path("type").asText()).isEqualTo("file");
-        assertThat(provider.path("folder").asText()).isEqualTo("Jieneng");
-        assertThat(provider.path("options").path("path").asText()).isNotBlank();
+        assertThat(providers).hasSize(2);
+        for (JsonNode provider : providers) {
+            assertThat(provider.path("type").asText()).isEqualTo("file");
+            assertThat(provider.path("folder").asText()).isEqualTo("Jieneng");
+            assertThat(provider.path("allowUiUpdates").asBoolean()).isFalse();
+        }
+        JsonNode operators = providers.stream().filter(p -> p.path("orgId").asInt() == OPERATORS_ORG).findFirst()
+                .orElseThrow();
+        JsonNode institutions = providers.stream().filter(p -> p.path("orgId").asInt() == INSTITUTIONS_ORG)
+                .findFirst().orElseThrow();
+        assertThat(operators.path("options").path("path").asText()).endsWith("/jieneng");
+        assertThat(institutions.path("options").path("path").asText()).endsWith("/jieneng-api");
+
+        for (JsonNode ds : DashboardFiles.provisionedDatasources()) {
+            int org = ds.path("orgId").asInt();
+            if (ds.path("uid").asText().equals(Datasource.JIENENG_API.uid())) {
+                assertThat(org).as("the API datasource's organisation").isEqualTo(INSTITUTIONS_ORG);
+            } else {
+                assertThat(org).as("organisation of %s, which reads with a shared credential", ds.path("name"))
+                        .isEqualTo(OPERATORS_ORG);
+            }
+        }
         JsonNode influx = DashboardFiles.provisionedDatasources().stream()
                 .filter(ds -> ds.path("uid").asText().equals(Datasource.INFLUX.uid())).findFirst().orElseThrow();
         assertThat(influx.path("type").asText()).isEqualTo("influxdb");
@@ -171,12 +195,61 @@ class DashboardStructureTest {
         assertThat(influx.path("jsonData").path("dbName").asText()).startsWith("${");
         assertThat(influx.path("user").asText()).startsWith("${");
         assertThat(influx.path("secureJsonData").path("password").asText()).startsWith("${");
-        for (Path file : List.of(DashboardFiles.DATASOURCES.resolve("jieneng.yaml"))) {
-            String withoutComments = Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
-            Matcher m = PROVISIONING_VARIABLE.matcher(withoutComments);
-            while (m.find()) {
-                assertThat(m.group(1)).as("environment variables of %s", file).startsWith("GRAFANA_");
+        try (var files = Files.list(DashboardFiles.DATASOURCES)) {
+            for (Path file : files.toList()) {
+                String withoutComments = Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#"))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                Matcher m = PROVISIONING_VARIABLE.matcher(withoutComments);
+                while (m.find()) {
+                    assertThat(m.group(1)).as("environment variables of %s", file).startsWith("GRAFANA_");
+                }
+            }
+        }
+    }
+
+    /**
+     * The API datasource holds no credential and forwards the viewer's token, only to the API's own URL: the
+     * scope checks of the API are what limits a viewer, not the dashboard.
+     */
+    @Test
+    void theApiDatasourceForwardsTheViewersTokenToTheApiOnlyAndHoldsNoCredential() {
+        JsonNode api = DashboardFiles.provisionedDatasources().stream()
+                .filter(ds -> ds.path("uid").asText().equals(Datasource.JIENENG_API.uid())).findFirst().orElseThrow();
+        assertThat(api.path("type").asText()).isEqualTo(Datasource.JIENENG_API.type());
+        assertThat(api.path("jsonData").path("oauthPassThru").asBoolean()).isTrue();
+        assertThat(Json.MAPPER.convertValue(api.path("jsonData").path("allowedHosts"), List.class))
+                .containsExactly(api.path("url").asText());
+        assertThat(api.has("basicAuth") || api.has("secureJsonData") || api.has("user")
+                || api.path("jsonData").has("auth_method")).as("a credential on the API datasource").isFalse();
+    }
+
+    /**
+     * Every institution-facing dashboard reads the API only: every panel, target and variable uses the API
+     * datasource, with relative URLs under /api/v1 and no header of its own (the token is the datasource's to add).
+     */
+    @Test
+    void everyInstitutionFacingPanelAndVariableReadsTheApiOnly() {
+        List<DashboardFile> all = DashboardFiles.institutionFacing();
+        assertThat(all).isNotEmpty();
+        Set<String> uids = new HashSet<>();
+        DashboardFiles.dashboards().forEach(d -> uids.add(d.uid()));
+        for (DashboardFile d : all) {
+            assertThat(uids.add(d.uid())).as("uid %s is unique across both sets", d.uid()).isTrue();
+            List<JsonNode> targets = new ArrayList<>();
+            for (JsonNode p : d.panels()) {
+                assertThat(p.path("datasource").path("uid").asText()).as("panel %s", p.path("title"))
+                        .isEqualTo(Datasource.JIENENG_API.uid());
+                p.path("targets").forEach(targets::add);
+            }
+            for (JsonNode v : d.variables()) {
+                assertThat(v.path("datasource").path("uid").asText()).isEqualTo(Datasource.JIENENG_API.uid());
+                targets.add(v.path("query").path("infinityQuery"));
+            }
+            for (JsonNode t : targets) {
+                assertThat(t.path("datasource").path("uid").asText()).isEqualTo(Datasource.JIENENG_API.uid());
+                assertThat(t.path("url").asText()).startsWith("/api/v1/");
+                assertThat(t.path("url_options").path("method").asText()).isEqualTo("GET");
+                assertThat(t.path("url_options").path("headers")).isEmpty();
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,15 +23,18 @@ class GeneratedDashboardsTest {
     void theCommittedDashboardsAreTheGeneratedOnes() throws IOException {
         Map<String, String> generated = Dashboards.files();
         if (Boolean.getBoolean("dashboards.regenerate")) {
-            Dashboards.write(DashboardFiles.JSON_DIR);
+            Dashboards.write(Path.of(""));
         }
-        try (Stream<Path> files = Files.list(DashboardFiles.JSON_DIR)) {
-            assertThat(new TreeSet<>(files.map(p -> p.getFileName().toString()).toList()))
-                    .as("files under dashboards/json").isEqualTo(generated.keySet());
+        TreeSet<String> committedFiles = new TreeSet<>();
+        for (Path dir : List.of(DashboardFiles.JSON_DIR, DashboardFiles.API_DIR)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(p -> committedFiles.add(dir + "/" + p.getFileName()));
+            }
         }
+        assertThat(committedFiles).as("files under dashboards/json and dashboards/api").isEqualTo(generated.keySet());
         for (var e : generated.entrySet()) {
-            String committed = Files.readString(DashboardFiles.JSON_DIR.resolve(e.getKey()), StandardCharsets.UTF_8);
-            assertThat(committed).as("dashboards/json/%s differs from the generated dashboard: run "
+            String committed = Files.readString(Path.of(e.getKey()), StandardCharsets.UTF_8);
+            assertThat(committed).as("dashboards/%s differs from the generated dashboard: run "
                     + "mvn -pl dashboards test -Ddashboards.regenerate=true and commit the result", e.getKey())
                     .isEqualTo(e.getValue());
         }

@@ -182,24 +182,56 @@ class ComposeFilesTest {
         // Prometheus scrapes every replica on the port the replicas serve /metrics on.
         assertThat(Repo.read(Repo.DOCKER.resolve("prometheus/prometheus-scale.yml")))
                 .contains("port: " + env.get("JIENENG_INGEST_METRICS_PORT")).contains("names: [\"ingest\"]");
-        // EMQX authenticates the bridge user, which only the shared group may use.
+        // EMQX authenticates the bridge user, which only the shared group may use (emqx/acl.conf, mounted where
+        // emqx.conf's file source reads it).
         assertThat(Repo.read(Repo.DOCKER.resolve("emqx/emqx.conf"))).contains("device_credentials")
-                .contains("'" + env.get("JIENENG_BRIDGE_USER") + "'")
+                .contains("'" + env.get("JIENENG_BRIDGE_USER") + "'").contains("path = \"/opt/emqx/etc/acl.conf\"");
+        assertThat(Repo.read(Repo.DOCKER.resolve("emqx/acl.conf")))
+                .contains("{username, \"" + env.get("JIENENG_BRIDGE_USER") + "\"}")
                 .contains("$share/" + env.get("JIENENG_BRIDGE_GROUP") + "/meters/+/readings");
+        // The registry password goes to the PostgreSQL source, whose 1-based position follows the file source.
+        String conf = Repo.read(Repo.DOCKER.resolve("emqx/emqx.conf"));
+        String sources = conf.substring(conf.indexOf("sources = ["));
+        int position = sources.substring(0, sources.indexOf("type = postgresql")).split("type = ", -1).length;
+        for (String b : brokers) {
+            assertThat(ComposeFile.texts(f.service(b).path("volumes"))).as("volumes of %s", b)
+                    .contains("./emqx/acl.conf:/opt/emqx/etc/acl.conf:ro");
+            assertThat(ComposeFile.environment(f.service(b))).as("environment of %s", b)
+                    .containsKey("EMQX_AUTHORIZATION__SOURCES__" + position + "__PASSWORD");
+        }
         assertGrafanaProvisioned(f);
     }
 
+    /**
+     * Grafana gets the provisioning where docker/grafana/start.sh reads it (not Grafana's own path: the script
+     * stages organisation 1's files first and the operators' after creating their organisation), each dashboard
+     * set where its provider looks, the Infinity plugin, and every viewer lands in organisation 1.
+     */
     private static void assertGrafanaProvisioned(ComposeFile f) {
-        List<String> volumes = ComposeFile.texts(f.service("grafana").path("volumes"));
-        assertThat(volumes).contains("../dashboards/provisioning:/etc/grafana/provisioning:ro");
-        String dashboards = volumes.stream().filter(v -> v.startsWith("../dashboards/json:")).findFirst().orElseThrow();
-        // Mounted where the dashboard provider looks.
-        String target = dashboards.split(":")[1];
-        assertThat(Repo.read(Repo.ROOT.resolve("dashboards/provisioning/dashboards/jieneng.yaml")))
-                .contains("path: " + target);
-        Map<String, String> env = ComposeFile.environment(f.service("grafana"));
+        JsonNode grafana = f.service("grafana");
+        List<String> volumes = ComposeFile.texts(grafana.path("volumes"));
+        assertThat(volumes).contains("../dashboards/provisioning:/etc/jieneng/provisioning:ro")
+                .contains("./grafana/start.sh:/usr/local/bin/jieneng-grafana-start.sh:ro")
+                .noneMatch(v -> v.contains(":/etc/grafana/provisioning"));
+        assertThat(ComposeFile.texts(grafana.path("entrypoint"))).containsExactly("/bin/sh",
+                "/usr/local/bin/jieneng-grafana-start.sh");
+        assertThat(Repo.read(Repo.DOCKER.resolve("grafana/start.sh")))
+                .contains("${GRAFANA_PROVISIONING_SOURCE:-/etc/jieneng/provisioning}");
+        for (String[] set : List.of(new String[] {"json", "operators.yaml"},
+                new String[] {"api", "institutions.yaml"})) {
+            String mount = volumes.stream().filter(v -> v.startsWith("../dashboards/" + set[0] + ":")).findFirst()
+                    .orElseThrow();
+            // Mounted where the set's dashboard provider looks.
+            assertThat(Repo.read(Repo.ROOT.resolve("dashboards/provisioning/dashboards/" + set[1])))
+                    .contains("path: " + mount.split(":")[1]);
+        }
+        Map<String, String> env = ComposeFile.environment(grafana);
         assertThat(env).containsEntry("GRAFANA_INFLUX_URL", "http://influxdb:8086")
-                .containsEntry("GRAFANA_PROMETHEUS_URL", "http://prometheus:9090");
+                .containsEntry("GRAFANA_PROMETHEUS_URL", "http://prometheus:9090")
+                .containsEntry("GRAFANA_JIENENG_API_URL", "http://analytics:8080")
+                .containsEntry("GF_INSTALL_PLUGINS", "yesoreyeram-infinity-datasource")
+                .containsEntry("GF_USERS_AUTO_ASSIGN_ORG_ID", "1")
+                .containsEntry("GF_USERS_AUTO_ASSIGN_ORG_ROLE", "Viewer");
     }
 
     /** Services built from a Dockerfile whose final stage has a HEALTHCHECK. */

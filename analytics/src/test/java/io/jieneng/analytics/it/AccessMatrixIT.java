@@ -147,6 +147,11 @@ class AccessMatrixIT extends PlatformTest {
         m.add(probe("GET /api/v1/regions/{code}/summary", "/api/v1/regions/999999/summary?year=2025").others(404));
 
         m.addAll(alertProbes(sees));
+        // The institution picker of the Grafana dashboards that read the API: exactly what the caller may read.
+        m.add(probe("GET /api/v1/institutions", "/api/v1/institutions").others(200)
+                .rows(set(ADMIN, AUDITOR, PROVINCE), "am-a", "am-b", "am-c")
+                .rows(set(INST_A, COUNTY), "am-a").rows(set(INST_B, OTHER_CITY), "am-b")
+                .rows(set(CITY), "am-a", "am-c"));
 
         m.add(probe("GET /api/v1/registry", "/api/v1/registry").answer(200, ADMIN, AUDITOR).others(403));
         m.add(probe("PUT /api/v1/registry", "/api/v1/registry")

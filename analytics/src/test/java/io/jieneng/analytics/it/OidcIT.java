@@ -4,14 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
 
@@ -69,26 +62,11 @@ class OidcIT extends PlatformTest {
     }
 
     private static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
-        return token(subject, role, scopeClaim, scope, "jieneng");
+        return OidcTokens.token(subject, role, scopeClaim, scope);
     }
 
-    /** A token signed with the test key; {@code audience} is its "aud", none when null. */
     private static String token(String subject, String role, String scopeClaim, String scope, String audience)
             throws Exception {
-        var claims = Jwt.claims().subject(subject).upn(subject).claim("jieneng_role", role)
-                .expiresIn(300);
-        if (audience != null) {
-            claims.audience(audience);
-        }
-        if (scopeClaim != null) {
-            claims.claim(scopeClaim, scope);
-        }
-        return claims.jws().keyId("test").sign(privateKey());
-    }
-
-    private static PrivateKey privateKey() throws Exception {
-        String pem = new String(Api.resource("/oidc/test-private-pkcs8.pem"), StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return OidcTokens.token(subject, role, scopeClaim, scope, audience);
     }
 }
