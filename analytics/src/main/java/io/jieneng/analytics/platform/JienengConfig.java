@@ -26,6 +26,13 @@ public interface JienengConfig extends IngestSettings {
     /** A registry document imported at start-up (idempotent); {@code demo} is the bundled Jiangsu demo. */
     Optional<String> registryFile();
 
+    /**
+     * How often, in milliseconds, this instance polls the registry's change stamp and reloads its snapshot when
+     * another instance (or a device hash upgrade) changed the registry; 100 to 4000, so a change applies within 5 s.
+     */
+    @WithDefault("1000")
+    int registryPollMs();
+
     /** The regional grid whose emission factor applies (docs/DOMAIN.md §4): {@code east-china}, {@code national}. */
     @WithDefault("east-china")
     String gridRegion();

@@ -24,6 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Owns the registry database and the current registry snapshot that every request and the in-process ingest
  * read. The snapshot is replaced after each import, so readers never see a half-applied document.
+ *
+ * <p>Several analytics instances may share one registry database. Each polls its change stamp
+ * ({@link RegistryWatch}, every {@code JIENENG_REGISTRY_POLL_MS}) and reloads when another instance imported, so
+ * the scope checks and the in-process ingest's ACL (both read {@link #current()}) apply a change within seconds.
  */
 @ApplicationScoped
 public class RegistryService {
@@ -36,9 +40,13 @@ public class RegistryService {
     @Inject
     JienengConfig config;
 
+    @Inject
+    StoreMeterData meterData;
+
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private RegistryDatabase database;
     private RegistryStore store;
+    private RegistryWatch watch;
     private volatile Registry current = Registry.empty();
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
@@ -47,12 +55,16 @@ public class RegistryService {
                 AnalyticsSchema.LOCATIONS);
         store = database.store(new SecretHasher(config.bcryptCost()));
         config.registryFile().ifPresent(this::importAtStartup);
-        current = store.load();
+        watch = RegistryWatch.start(store, config.registryPollMs(), this::replace);
+        current = watch.snapshot();
         LOG.infof("registry ready: %d regions, %d institutions, %d meters", current.document().regions().size(),
                 current.document().institutions().size(), current.document().meters().size());
     }
 
     void stop(@Observes @Priority(STARTUP_PRIORITY + 1000) ShutdownEvent event) {
+        if (watch != null) {
+            watch.close();
+        }
         if (database != null) {
             database.close();
         }
@@ -60,7 +72,7 @@ public class RegistryService {
 
     private void importAtStartup(String file) {
         RegistryDocument doc = "demo".equals(file) ? RegistryDocuments.demo() : RegistryDocuments.parse(Path.of(file));
-        ImportResult result = store.importDocument(doc);
+        ImportResult result = store.importDocument(doc, meterData);
         LOG.infof("imported the registry document %s: %s", "demo".equals(file) ? "(bundled demo)" : file,
                 result.unchanged() ? "nothing changed" : result.sections());
     }
@@ -70,17 +82,29 @@ public class RegistryService {
         return current;
     }
 
-    /** Validates and upserts {@code document}, then publishes the new snapshot. */
+    /**
+     * Validates and upserts {@code document} (deleting meters only when the time-series store holds no data of
+     * theirs), then publishes the new snapshot.
+     */
     public ImportResult importDocument(RegistryDocument document) {
-        ImportResult result = store.importDocument(document);
+        ImportResult result = store.importDocument(document, meterData);
         if (!result.unchanged()) {
-            current = store.load();
-            changeListeners.forEach(Runnable::run);
+            // At once, rather than at the next poll: the caller expects to read what it just wrote.
+            watch.reload();
         }
         return result;
     }
 
-    /** Runs {@code listener} after every import that changed something. */
+    /** Publishes a snapshot the watch loaded, after this instance's import or another instance's. */
+    private void replace(Registry snapshot) {
+        current = snapshot;
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code listener} after every change of the registry, imported by this instance or another one (it
+     * may also run after a change no snapshot shows, such as a new password hash: clear caches, don't count).
+     */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
     }

@@ -65,15 +65,15 @@ class AlertLifecycleIT extends PlatformTest {
 
     @Override
     protected void afterRegistryImport() throws Exception {
-        publish("ah-main", "s-ah", afterHoursReadings());
+        publish("ah-main", "2a9e661de45cdbe8cdfafc13d3f8da12", afterHoursReadings());
         List<String> off = new ArrayList<>();
         for (int i = 0; i <= 40; i++) {
             off.add(Meters.reading(OffsetDateTime.of(2026, 3, 2, 0, 0, 0, 0, CST).plusMinutes(15L * i).toString(),
                     "energyKwh", i));
         }
         off.add(Meters.reading("2026-03-02T11:40+08:00", "energyKwh", 41));
-        publish("off-main", "s-off", off);
-        publish("gap-main", "s-gap", hourly("2026-03-03T00:00", 0, 36));
+        publish("off-main", "48052d5d729e4da30f41ac3bd50675bd", off);
+        publish("gap-main", "f2e8c0964ec83f90c6f45d344f9d0771", hourly("2026-03-03T00:00", 0, 36));
         List<String> it = new ArrayList<>();
         List<String> total = new ArrayList<>();
         for (int d = 0; d <= 10; d++) {
@@ -81,9 +81,10 @@ class AlertLifecycleIT extends PlatformTest {
             it.add(Meters.reading(ts, "energyKwh", 100 * d));
             total.add(Meters.reading(ts, "energyKwh", d <= 5 ? 160 * d : 800 + 120 * (d - 5)));
         }
-        publish("dc-it", "s-it", it);
-        publish("dc-total", "s-total", total);
-        publish("q-main", "s-q", List.of(Meters.reading("2026-05-01T00:00+08:00", "energyKwh", 0),
+        publish("dc-it", "7219a84e905df71649a2ea61e7c0b1cd", it);
+        publish("dc-total", "e5b47c8c0d7b9b1724bdec0b67b8e8e2", total);
+        publish("q-main", "6d21174548f2d2a7db597fcd44d0576a",
+                List.of(Meters.reading("2026-05-01T00:00+08:00", "energyKwh", 0),
                 Meters.reading("2026-05-11T00:00+08:00", "energyKwh", 275_000),
                 Meters.reading("2026-06-11T00:00+08:00", "energyKwh", 366_000),
                 Meters.reading("2026-09-11T00:00+08:00", "energyKwh", 820_000)));
@@ -193,7 +194,7 @@ class AlertLifecycleIT extends PlatformTest {
         evaluate("2026-03-05T02:00");
         assertThat(alerts("type=data_gap&institution=gap-inst")).hasSize(1);
 
-        publish("gap-main", "s-gap", hourly("2026-03-04T12:00", 36, 13));
+        publish("gap-main", "f2e8c0964ec83f90c6f45d344f9d0771", hourly("2026-03-04T12:00", 36, 13));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> assertImport("gap-inst", "2026-03-03", "2026-03-06", 48));
         evaluate("2026-03-05T03:00");

@@ -66,7 +66,8 @@ class AlertWebhookIT extends PlatformTest {
         String doc = """
                 {"institutions": [{"id": "wh-inst", "name": "通知测试", "region": "320100"}],
                  "meters": [{"id": "wh-main", "institution": "wh-inst", "type": "electricity", "role": "main",
-                             "secret": "s-wh", "intervalSeconds": 900, "commissioned": "%s"}],
+                             "secret": "a21cb304d04957fab1682817d29eec6b",
+                             "intervalSeconds": 900, "commissioned": "%s"}],
                  "users": [{"name": "wh-user", "password": "wh-pass", "role": "institution",
                             "institution": "wh-inst"}]}""".formatted(commissioned);
         Api.asAdmin().contentType("application/json").body(doc).put("/api/v1/registry").then().statusCode(200);

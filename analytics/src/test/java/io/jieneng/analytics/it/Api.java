@@ -1,11 +1,16 @@
 package io.jieneng.analytics.it;
 
+import io.jieneng.devices.registry.Gateway;
+import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.RegistryDocument;
+import io.jieneng.devices.registry.RegistryDocuments;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 
@@ -39,6 +44,14 @@ public final class Api {
     public static void importRegistry(String resource) {
         asAdmin().contentType("application/json").body(resource(resource))
                 .when().put("/api/v1/registry").then().statusCode(200);
+    }
+
+    /** The clear secret that the registry document {@code resource} gives meter or gateway {@code deviceId}. */
+    public static String deviceSecret(String resource, String deviceId) {
+        RegistryDocument doc = RegistryDocuments.parse(resource(resource));
+        return Stream.concat(doc.meters().stream().filter(m -> m.id().equals(deviceId)).map(Meter::secret),
+                        doc.gateways().stream().filter(g -> g.id().equals(deviceId)).map(Gateway::secret))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(resource + " has no device " + deviceId));
     }
 
     public static byte[] resource(String name) {

@@ -59,7 +59,7 @@ class AuditReportIT extends PlatformTest {
     /** Publishes {@link AuditWeek} and waits until the store answers with all of it. */
     static void publishAuditWeek(int port) throws Exception {
         for (Map.Entry<String, String> e : AuditWeek.payloads().entrySet()) {
-            try (Meters m = Meters.connect(port, e.getKey(), "s-" + e.getKey().substring(3))) {
+            try (Meters m = Meters.connect(port, e.getKey(), Api.deviceSecret("/report-registry.json", e.getKey()))) {
                 m.publish(e.getKey(), e.getValue());
             }
         }

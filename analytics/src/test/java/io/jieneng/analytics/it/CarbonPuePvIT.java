@@ -59,35 +59,35 @@ class CarbonPuePvIT extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
-        try (Meters m = Meters.connect(port, "ep-main", "s-main")) {
+        try (Meters m = Meters.connect(port, "ep-main", "5fe2af469c6dc8c6b2d8bb25f6917609")) {
             m.publish("ep-main", "[" + reading("2024-12-31T23:30+08:00", "energyKwh", 1000.0, "exportKwh", 0.0)
                     + "," + reading("2025-01-01T00:30+08:00", "energyKwh", 1010.0, "exportKwh", 0.0)
                     + "," + reading("2025-06-01T00:00+08:00", "energyKwh", 2010.0, "exportKwh", 2.0)
                     + "," + reading("2025-12-31T23:00+08:00", "energyKwh", 3010.0, "exportKwh", 2.0)
                     + "," + reading("2026-01-01T01:00+08:00", "energyKwh", 3030.0, "exportKwh", 2.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "ep-pv", "s-pv")) {
+        try (Meters m = Meters.connect(port, "ep-pv", "ed70dfb981b470a2bce383b984b5b65b")) {
             m.publish("ep-pv", "[" + reading("2025-06-01T10:00+08:00", "energyKwh", 0.0, "irradianceWm2", 500.0)
                     + "," + reading("2025-06-01T10:15+08:00", "energyKwh", 3.0, "irradianceWm2", 700.0)
                     + "," + reading("2025-06-01T10:30+08:00", "energyKwh", 6.5, "irradianceWm2", 900.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "ep-pv-dark", "s-pv-dark")) {
+        try (Meters m = Meters.connect(port, "ep-pv-dark", "d9249c831460bbd789d6e217935af48c")) {
             m.publish("ep-pv-dark", "[" + reading("2025-06-01T10:00+08:00", "energyKwh", 100.0)
                     + "," + reading("2025-06-01T11:00+08:00", "energyKwh", 104.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "ep-gas", "s-gas")) {
+        try (Meters m = Meters.connect(port, "ep-gas", "1656e9ec465a08edd0e687b4f052b42d")) {
             m.publish("ep-gas", "[" + reading("2024-12-31T23:00+08:00", "volumeM3", 100.0)
                     + "," + reading("2025-01-01T01:00+08:00", "volumeM3", 110.0)
                     + "," + reading("2025-12-31T23:00+08:00", "volumeM3", 210.0)
                     + "," + reading("2026-01-01T01:00+08:00", "volumeM3", 220.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "ep-heat", "s-heat")) {
+        try (Meters m = Meters.connect(port, "ep-heat", "c54f86929e60405f426e832bb138d0ed")) {
             m.publish("ep-heat", "[" + reading("2025-03-01T00:00+08:00", "heatGj", 10.0)
                     + "," + reading("2025-03-02T00:00+08:00", "heatGj", 12.0) + "]");
         }
         double[][] dc = {{0, 0}, {100, 125}, {200, 275}, {300, 435}};
-        try (Meters it = Meters.connect(port, "ep-dc-it", "s-dc-it");
-             Meters total = Meters.connect(port, "ep-dc-total", "s-dc-total")) {
+        try (Meters it = Meters.connect(port, "ep-dc-it", "ed24592c5c479e9e22c0bde20f30e751");
+             Meters total = Meters.connect(port, "ep-dc-total", "6ee40f78914e6beb9e51761d19abca1f")) {
             for (int day = 0; day < dc.length; day++) {
                 String ts = "2025-06-0" + (day + 1) + "T00:00+08:00";
                 it.publish("ep-dc-it", reading(ts, "energyKwh", dc[day][0]));

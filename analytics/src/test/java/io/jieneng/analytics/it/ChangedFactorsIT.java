@@ -67,11 +67,11 @@ class ChangedFactorsIT extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
-        try (Meters main = Meters.connect(port, "it-main", "main-secret")) {
+        try (Meters main = Meters.connect(port, "it-main", "38939531f00480ab9452579d9e371648")) {
             main.publish("it-main", "[" + reading("2026-03-10T00:00+08:00", "energyKwh", 1000.0)
                     + "," + reading("2026-03-10T01:00+08:00", "energyKwh", 1100.0) + "]");
         }
-        try (Meters gateway = Meters.connect(port, "it-gw", "gw-secret")) {
+        try (Meters gateway = Meters.connect(port, "it-gw", "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")) {
             gateway.publish("it-gas", "[" + reading("2026-03-10T00:00+08:00", "volumeM3", 10.0)
                     + "," + reading("2026-03-10T01:00+08:00", "volumeM3", 20.0) + "]");
         }

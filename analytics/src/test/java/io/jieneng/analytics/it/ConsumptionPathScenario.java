@@ -46,7 +46,7 @@ public abstract class ConsumptionPathScenario extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
-        try (Meters main = Meters.connect(port, "it-main", "main-secret")) {
+        try (Meters main = Meters.connect(port, "it-main", "38939531f00480ab9452579d9e371648")) {
             main.publish("it-main", "[" + reading("2026-03-09T23:50+08:00", "energyKwh", 1000.0, "exportKwh", 0.0)
                     + "," + reading("2026-03-10T00:05+08:00", "energyKwh", 1006.0, "exportKwh", 0.0) + "]");
             main.publish("it-main", reading("2026-03-10T00:20+08:00", "energyKwh", 1012.0, "exportKwh", 0.5));
@@ -56,16 +56,16 @@ public abstract class ConsumptionPathScenario extends PlatformTest {
             main.publish("it-main", reading("2026-03-10T00:20+08:00", "energyKwh", 1012.0, "exportKwh", 0.5));
             main.publish("it-main", reading("2026-03-10T00:35+08:00", "energyKwh", 1020.0, "exportKwh", 1.0));
         }
-        try (Meters pv = Meters.connect(port, "it-pv", "pv-secret")) {
+        try (Meters pv = Meters.connect(port, "it-pv", "ec8dcfa2e94111ba22b0939f9262d7bf")) {
             pv.publish("it-pv", "[" + reading("2026-03-10T00:00+08:00", "energyKwh", 100.0)
                     + "," + reading("2026-03-10T01:00+08:00", "energyKwh", 102.0, "irradianceWm2", 0.0)
                     + "," + reading("2026-03-10T02:00+08:00", "energyKwh", 105.0) + "]");
         }
-        try (Meters sub = Meters.connect(port, "it-sub", "sub-secret")) {
+        try (Meters sub = Meters.connect(port, "it-sub", "e377a97ba1963ea14915499625d73638")) {
             sub.publish("it-sub", "[" + reading("2026-03-10T00:00+08:00", "energyKwh", 0.0)
                     + "," + reading("2026-03-10T01:00+08:00", "energyKwh", 1000.0) + "]");
         }
-        try (Meters gateway = Meters.connect(port, "it-gw", "gw-secret")) {
+        try (Meters gateway = Meters.connect(port, "it-gw", "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")) {
             gateway.publish("it-water", "[" + reading("2026-03-10T00:00+08:00", "volumeM3", 50.0)
                     + "," + reading("2026-03-10T01:00+08:00", "volumeM3", 51.5) + "]");
             gateway.publish("it-gas", "[" + reading("2026-03-10T00:00+08:00", "volumeM3", 10.0)

@@ -59,25 +59,25 @@ class QuotaIT extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
-        try (Meters m = Meters.connect(port, "q-main", "s-q-main")) {
+        try (Meters m = Meters.connect(port, "q-main", "7c073d85d92e2c5fcd5c2825a45fad60")) {
             m.publish("q-main", "[" + reading("2025-01-01T00:00+08:00", "energyKwh", 0.0)
                     + "," + reading("2025-04-01T00:00+08:00", "energyKwh", 10000.0)
                     + "," + reading("2025-07-01T00:00+08:00", "energyKwh", 20000.0)
                     + "," + reading("2026-01-01T00:00+08:00", "energyKwh", 40000.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "q-water", "s-q-water")) {
+        try (Meters m = Meters.connect(port, "q-water", "b10de8e0e5ee798151e3b717b0792ce0")) {
             m.publish("q-water", "[" + reading("2025-01-01T00:00+08:00", "volumeM3", 0.0)
                     + "," + reading("2026-01-01T00:00+08:00", "volumeM3", 900.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "q-sub", "s-q-sub")) {
+        try (Meters m = Meters.connect(port, "q-sub", "c43edbe17d6278332351456ec7ef5db4")) {
             m.publish("q-sub", "[" + reading("2025-01-01T00:00+08:00", "energyKwh", 0.0)
                     + "," + reading("2026-01-01T00:00+08:00", "energyKwh", 50000.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "q-shift-main", "s-q-shift")) {
+        try (Meters m = Meters.connect(port, "q-shift-main", "4a1060d177a73e5be4a8aa07ef445ede")) {
             m.publish("q-shift-main", "[" + reading("2025-01-01T00:00+08:00", "energyKwh", 0.0)
                     + "," + reading("2026-01-01T00:00+08:00", "energyKwh", 1000.0) + "]");
         }
-        try (Meters m = Meters.connect(port, "q-school-main", "s-q-school")) {
+        try (Meters m = Meters.connect(port, "q-school-main", "3fa58604941adb8e1c62e689ddeb5d80")) {
             m.publish("q-school-main", schoolReadings());
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {

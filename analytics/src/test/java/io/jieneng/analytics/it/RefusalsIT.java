@@ -35,7 +35,7 @@ class RefusalsIT extends PlatformTest {
         assertThatThrownBy(() -> Meters.connect(port, "it-main", "wrong-secret"))
                 .isInstanceOfSatisfying(MqttException.class,
                         e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
-        assertThatThrownBy(() -> Meters.connect(port, "no-such-meter", "main-secret"))
+        assertThatThrownBy(() -> Meters.connect(port, "no-such-meter", "38939531f00480ab9452579d9e371648"))
                 .isInstanceOfSatisfying(MqttException.class,
                         e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
     }
@@ -62,7 +62,7 @@ class RefusalsIT extends PlatformTest {
     void invalidPayloadIsRefusedQuarantinedAndCounted() throws Exception {
         double before = rejected("field_not_allowed");
         MqttAsyncClient client = v5Client();
-        client.connect(v5Options("it-water", "water-secret")).waitForCompletion(10_000);
+        client.connect(v5Options("it-water", "2982a9e48f80558b2e3684ed5b780d0f")).waitForCompletion(10_000);
         // energyKwh is not a water meter's field: the whole message is refused with 0x99 and kept.
         String payload = "{\"ts\": 1767225600000, \"energyKwh\": 5}";
         int reason = publishV5(client, "meters/it-water/readings", payload);
@@ -83,7 +83,7 @@ class RefusalsIT extends PlatformTest {
     @Test
     void aMeterMayNotPublishAnotherMetersTopic() throws Exception {
         MqttAsyncClient client = v5Client();
-        client.connect(v5Options("it-water", "water-secret")).waitForCompletion(10_000);
+        client.connect(v5Options("it-water", "2982a9e48f80558b2e3684ed5b780d0f")).waitForCompletion(10_000);
         int reason = publishV5(client, "meters/it-main/readings", "{\"ts\": 1767225600000, \"energyKwh\": 5}");
         client.disconnect().waitForCompletion(10_000);
         client.close();

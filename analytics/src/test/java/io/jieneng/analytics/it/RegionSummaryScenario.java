@@ -53,19 +53,21 @@ public abstract class RegionSummaryScenario extends PlatformTest {
     @Override
     protected void afterRegistryImport() throws Exception {
         int port = ingest.port().orElseThrow();
-        publish(port, "r-prov-main", "s-prov-main", reading("2024-12-31T12:00+08:00", "energyKwh", 0.0),
+        publish(port, "r-prov-main", "7c957da945da516764e8b2be2185ca88",
+                reading("2024-12-31T12:00+08:00", "energyKwh", 0.0),
                 reading("2025-01-01T12:00+08:00", "energyKwh", 100.0),
                 reading("2026-01-01T00:00+08:00", "energyKwh", 1100.0));
-        publish(port, "r-nj-main", "s-nj-main", year("energyKwh", 20000));
-        publish(port, "r-nj-gas", "s-nj-gas", year("volumeM3", 100));
-        publish(port, "r-nj-sub", "s-nj-sub", year("energyKwh", 99999));
-        publish(port, "r-xw-main", "s-xw-main", year("energyKwh", 3000));
-        publish(port, "r-xw-water", "s-xw-water", year("volumeM3", 50));
-        publish(port, "r-sz-main", "s-sz-main", reading("2025-01-01T00:00+08:00", "energyKwh", 0.0, "exportKwh", 0.0),
+        publish(port, "r-nj-main", "90485885f77d8ab4f12ef1519c829ef5", year("energyKwh", 20000));
+        publish(port, "r-nj-gas", "f44bd22ca853ffcc7f9b1395744fe9c9", year("volumeM3", 100));
+        publish(port, "r-nj-sub", "b7286489c9c98328c428f80d18897e8b", year("energyKwh", 99999));
+        publish(port, "r-xw-main", "cc0a9268e0f083f6f35b875683259a29", year("energyKwh", 3000));
+        publish(port, "r-xw-water", "27cee96a2441f9522d88356164eb5639", year("volumeM3", 50));
+        publish(port, "r-sz-main", "4c0b8f8a75c61a0d3677fc7eecb951ba",
+                reading("2025-01-01T00:00+08:00", "energyKwh", 0.0, "exportKwh", 0.0),
                 reading("2026-01-01T00:00+08:00", "energyKwh", 4000.0, "exportKwh", 20.0));
-        publish(port, "r-sz-pv", "s-sz-pv", year("energyKwh", 200));
-        publish(port, "r-sz2-main", "s-sz2-main", year("energyKwh", 500));
-        publish(port, "r-sz2-heat", "s-sz2-heat", year("heatGj", 2));
+        publish(port, "r-sz-pv", "a1256737ef06fe96dfbdf2ab20ca452b", year("energyKwh", 200));
+        publish(port, "r-sz2-main", "7aab197bade6fd9631b987599222084d", year("energyKwh", 500));
+        publish(port, "r-sz2-heat", "0d04138c3115288d23f08f3534ab9d13", year("heatGj", 2));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertClose(summary("320000", "2025").get("totals.gridImportKwh"), 28550.0));
     }

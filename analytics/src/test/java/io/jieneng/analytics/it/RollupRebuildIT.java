@@ -59,7 +59,8 @@ class RollupRebuildIT extends PlatformTest {
 
     @Test
     void readingsWrittenAroundIngestCountOnceARebuildIsRequested() throws Exception {
-        try (Meters gateway = Meters.connect(ingest.port().orElseThrow(), "it-gw", "gw-secret")) {
+        try (Meters gateway = Meters.connect(ingest.port().orElseThrow(), "it-gw",
+                "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")) {
             gateway.publish("it-water", "[" + reading("2026-03-12T00:00+08:00", "volumeM3", 50.0) + ","
                     + reading("2026-03-12T01:00+08:00", "volumeM3", 51.5) + "]");
         }
@@ -98,7 +99,8 @@ class RollupRebuildIT extends PlatformTest {
 
     @Test
     void aMetersNewReportingIntervalAppliesToItsRolledUpDaysAtOnce() throws Exception {
-        try (Meters gateway = Meters.connect(ingest.port().orElseThrow(), "it-gw", "gw-secret")) {
+        try (Meters gateway = Meters.connect(ingest.port().orElseThrow(), "it-gw",
+                "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")) {
             gateway.publish("it-gas", "[" + reading("2026-03-20T00:00+08:00", "volumeM3", 10.0) + ","
                     + reading("2026-03-20T01:00+08:00", "volumeM3", 11.0) + "]");
         }
@@ -109,7 +111,8 @@ class RollupRebuildIT extends PlatformTest {
         assertThat(gasOn20March().getBoolean("total.estimated")).isTrue();
 
         String document = new String(Api.resource("/it-registry.json"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"secret\": \"gas-secret\"}", "\"secret\": \"gas-secret\", \"intervalSeconds\": 3600}");
+                .replace("\"secret\": \"e42975758f29541112814746b011dce4\"}",
+                        "\"secret\": \"e42975758f29541112814746b011dce4\", \"intervalSeconds\": 3600}");
         assertThat(document).contains("\"intervalSeconds\": 3600");
         Api.asAdmin().contentType("application/json").body(document).when().put("/api/v1/registry")
                 .then().statusCode(200);

@@ -250,7 +250,7 @@ public abstract class YearDatasetScenario extends PlatformTest {
     }
 
     private static String secret(String meter) {
-        return "s-" + meter.substring("yr-".length());
+        return Api.deviceSecret("/year-registry.json", meter);
     }
 
     private static JsonPath consumption(String from, String to, String interval) {

@@ -3,6 +3,7 @@ package io.jieneng.ingest.testing;
 import io.jieneng.devices.registry.Gateway;
 import io.jieneng.devices.registry.ImportResult;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.MeterData;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.RegistryStore;
@@ -49,7 +50,7 @@ public final class InMemoryRegistryStore implements RegistryStore {
     }
 
     @Override
-    public ImportResult importDocument(RegistryDocument doc) {
+    public ImportResult importDocument(RegistryDocument doc, MeterData data) {
         throw new UnsupportedOperationException("the test registry is fixed");
     }
 

@@ -11,7 +11,11 @@ import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDocument;
 import io.jieneng.devices.registry.SubItem;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 /** A small registry built in code, with the clear secrets the test devices connect with. */
@@ -31,7 +35,14 @@ public final class TestRegistry {
 
     /** The clear secret of a test device. */
     public static String secret(String deviceId) {
-        return "secret-of-" + deviceId;
+        // The import requires 128 bits of randomness: 32 hex digits, derived from the id so tests can recompute them.
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    ("secret-of-" + deviceId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public static RegistryDocument document() {

@@ -16,8 +16,20 @@ public interface RegistryStore {
      * is already stored; if there is any, nothing is written and a {@link RegistryValidationException} lists them
      * all. Entities missing from the document are kept. A meter, gateway or user without a secret keeps its
      * stored hash; a new one must have a secret. Importing the same document twice changes nothing.
+     *
+     * <p>The meters of the document's {@code delete} are deleted, with their credentials, only if {@code data}
+     * says they have no data; a meter with data is refused (disable it instead), and one already absent is left
+     * as it is, so a document that deletes can be imported again.
      */
-    ImportResult importDocument(RegistryDocument document);
+    ImportResult importDocument(RegistryDocument document, MeterData data);
+
+    /**
+     * {@link #importDocument(RegistryDocument, MeterData)} by a caller that cannot see the time-series store: a
+     * document that deletes a stored meter is refused.
+     */
+    default ImportResult importDocument(RegistryDocument document) {
+        return importDocument(document, MeterData.UNAVAILABLE);
+    }
 
     /**
      * The salted hash of a meter's or gateway's secret: {@code $pbkdf2-sha256$...}

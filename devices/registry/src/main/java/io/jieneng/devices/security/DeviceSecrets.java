@@ -1,8 +1,6 @@
 package io.jieneng.devices.security;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -33,7 +31,7 @@ public final class DeviceSecrets {
     public static final int MAX_SECRET_CHARS = 256;
 
     private static final String PREFIX = "$pbkdf2-sha256$";
-    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final int HMAC_BLOCK = 64;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -149,15 +147,62 @@ public final class DeviceSecrets {
         }
     }
 
-    private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, HASH_BYTES * 8);
+    /**
+     * PBKDF2-HMAC-SHA256 for one 32-byte block (RFC 8018), as {@code PBKDF2WithHmacSHA256} computes it
+     * ({@code DeviceSecretsTest} checks they agree). Written out because the JDK's HMAC hashes the key's padded
+     * block again for every iteration: starting each iteration from copies of the SHA-256 states after the inner
+     * and outer key blocks halves the work, and that work is paid on every device CONNECT and import line.
+     */
+    static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
+        MessageDigest inner = keyed(secret, (byte) 0x36);
+        MessageDigest outer = keyed(secret, (byte) 0x5c);
         try {
-            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            // Every Java 17 runtime ships PBKDF2WithHmacSHA256; its absence is a broken runtime, not bad input.
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
-        } finally {
-            spec.clearPassword();
+            MessageDigest in = (MessageDigest) inner.clone();
+            in.update(salt);
+            in.update(new byte[] {0, 0, 0, 1});
+            byte[] innerHash = in.digest();
+            MessageDigest out = (MessageDigest) outer.clone();
+            out.update(innerHash);
+            byte[] u = out.digest();
+            byte[] result = u.clone();
+            for (int i = 1; i < iterations; i++) {
+                in = (MessageDigest) inner.clone();
+                in.update(u);
+                in.digest(innerHash, 0, HASH_BYTES);
+                out = (MessageDigest) outer.clone();
+                out.update(innerHash);
+                out.digest(u, 0, HASH_BYTES);
+                for (int j = 0; j < HASH_BYTES; j++) {
+                    result[j] ^= u[j];
+                }
+            }
+            return result;
+        } catch (CloneNotSupportedException | java.security.DigestException e) {
+            // The JDK's SHA-256 is cloneable and its 32-byte output fits: anything else is a broken runtime.
+            throw new IllegalStateException("SHA-256 cannot be used for PBKDF2", e);
+        }
+    }
+
+    /** SHA-256 after absorbing the HMAC key block of {@code secret} XOR {@code pad}. */
+    private static MessageDigest keyed(String secret, byte pad) {
+        MessageDigest sha = sha256();
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        if (key.length > HMAC_BLOCK) {
+            key = sha256().digest(key);
+        }
+        byte[] block = new byte[HMAC_BLOCK];
+        for (int i = 0; i < HMAC_BLOCK; i++) {
+            block[i] = (byte) ((i < key.length ? key[i] : 0) ^ pad);
+        }
+        sha.update(block);
+        return sha;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

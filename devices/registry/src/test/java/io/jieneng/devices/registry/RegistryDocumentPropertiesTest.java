@@ -45,12 +45,15 @@ class RegistryDocumentPropertiesTest {
         reimports(doc);
     }
 
-    /** A province alone, and one institution with a single meter and nothing else: the generator's lower edges. */
+    /**
+     * A province alone, and one institution with a single meter (with the weakest secret the import takes) and nothing
+     * else: the generator's lower edges.
+     */
     static Stream<RegistryDocument> smallestDocuments() {
         Region province = new Region("32", "x", RegionLevel.PROVINCE, null);
         Institution inst = new Institution("inst-0", "x", "32", null, null, null);
         Meter meter = new Meter("inst-0-m0", "inst-0", MeterType.WATER, null, null, null,
-                Meter.DEFAULT_INTERVAL_SECONDS, null, "!");
+                Meter.DEFAULT_INTERVAL_SECONDS, null, "9f2c6a1e4b7d8c03e5f1a2b3c4d5e6f7"); // exactly 128 bits
         return Stream.of(
                 new RegistryDocument(List.of(province), List.of(), List.of(), List.of(), List.of(), List.of(),
                         List.of(), List.of()),
@@ -139,7 +142,7 @@ class RegistryDocumentPropertiesTest {
                         listed.add(m.id());
                     }
                 }
-                gateways.add(new Gateway("gw-" + g, listed, secret()));
+                gateways.add(new Gateway("gw-" + g, listed, deviceSecret()));
             }
             List<ApiUser> users = new ArrayList<>();
             for (int u = 0; u < random.nextInt(5); u++) {
@@ -163,7 +166,7 @@ class RegistryDocumentPropertiesTest {
                     : null;
             Double capacity = type == MeterType.PV ? positive() : null;
             int interval = random.nextBoolean() ? Meter.DEFAULT_INTERVAL_SECONDS : 1 + random.nextInt(86_400);
-            return new Meter(id, institution, type, role, subitem, capacity, interval, maybe(date()), secret());
+            return new Meter(id, institution, type, role, subitem, capacity, interval, maybe(date()), deviceSecret());
         }
 
         private <T> T pick(List<T> items) {
@@ -211,7 +214,19 @@ class RegistryDocumentPropertiesTest {
             return sb.toString();
         }
 
-        /** A secret of 1 to 72 bytes in UTF-8. */
+        /**
+         * A device secret of 20 to 64 characters, mostly printable ASCII: at least 131 bits by the import's estimate,
+         * and (with 20 or more characters drawn from 95) in practice never too few distinct characters.
+         */
+        private String deviceSecret() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 20 + random.nextInt(45); i > 0; i--) {
+                sb.append(random.nextInt(4) > 0 ? (char) ('!' + random.nextInt(94)) : '密');
+            }
+            return sb.toString();
+        }
+
+        /** A password of 1 to 72 bytes in UTF-8. */
         private String secret() {
             StringBuilder sb = new StringBuilder();
             for (int i = 1 + random.nextInt(24); i > 0; i--) {

@@ -16,7 +16,7 @@ class RegistryExportTest {
         String json = new String(RegistryDocuments.toJson(demo), StandardCharsets.UTF_8);
 
         assertThat(json).doesNotContain("secret").doesNotContain("password").doesNotContain("demo-");
-        assertThat(demo.meters().get(0).secret()).isEqualTo("demo-gov-e-main");
+        assertThat(demo.meters().get(0).secret()).isEqualTo("59bb635cb5cd2cabe65bac343419a0e0");
     }
 
     @Test

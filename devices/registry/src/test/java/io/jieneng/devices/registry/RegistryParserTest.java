@@ -38,11 +38,12 @@ class RegistryParserTest {
         assertThat(doc.institutions().get(1)).isEqualTo(new Institution("inst-b", "学校B", "320102", "school", null,
                 null));
         assertThat(doc.meters().get(0)).isEqualTo(new Meter("a-main", "inst-a", MeterType.ELECTRICITY,
-                MeterRole.MAIN, null, null, 900, LocalDate.of(2025, 1, 1), "s-a-main"));
+                MeterRole.MAIN, null, null, 900, LocalDate.of(2025, 1, 1), "0f9c8918fbc9ec7d593c59eb87014df4"));
         assertThat(doc.meters().get(1)).isEqualTo(new Meter("a-hvac", "inst-a", MeterType.ELECTRICITY,
-                MeterRole.SUB, SubItem.HVAC, null, 300, null, "s-a-hvac"));
+                MeterRole.SUB, SubItem.HVAC, null, 300, null, "91fe33f47137cfd4ee6a909dfed8735f"));
         assertThat(doc.meters().get(2).capacityKwp()).isEqualTo(50.5);
-        assertThat(doc.gateways()).containsExactly(new Gateway("gw-a", List.of("a-water", "a-gas"), "s-gw-a"));
+        assertThat(doc.gateways()).containsExactly(new Gateway("gw-a", List.of("a-water", "a-gas"),
+                "3b09be75085a7e9ffbc7ecb576d6552f"));
         assertThat(doc.dataCenters()).containsExactly(new DataCenter("dc-a", "inst-a", "a-dc-it", "a-dc-total"));
         assertThat(doc.vehicles().get(0)).isEqualTo(new Vehicle("苏A12345", "inst-a", VehicleEnergy.NEV,
                 LocalDate.of(2026, 3, 1)));

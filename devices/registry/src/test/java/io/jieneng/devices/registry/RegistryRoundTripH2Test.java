@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry store and revocation scenarios on embedded H2, in the default file layout, one database file per test. */
-class RegistryRoundTripH2Test extends RevocationScenarios {
+class RegistryRoundTripH2Test extends DeletionScenarios {
 
     @TempDir
     Path dataDir;

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code JIENENG_TEST_PG_USER} and {@code JIENENG_TEST_PG_PASSWORD}. Every test runs in a schema of its own,
  * named after this class and dropped at the end, so that no test class or test sees another's data.
  */
-class RegistryRoundTripPostgresIT extends RevocationScenarios {
+class RegistryRoundTripPostgresIT extends DeletionScenarios {
 
     private static final String SCHEMA_PREFIX = "registry_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     private static final List<String> SCHEMAS = new ArrayList<>();

@@ -139,15 +139,15 @@ abstract class RegistryStoreScenarios {
 
         ImportResult result = store.importDocument(parse("""
                 {"meters": [{"id": "gov-pv-1", "institution": "js-gov-office", "type": "pv", "capacityKwp": 120,
-                             "secret": "a-new-secret", "commissioned": "2025-01-01"}],
+                             "secret": "388390add07bdfb0360b408a4cccd624", "commissioned": "2025-01-01"}],
                  "users": [{"name": "audit-1", "password": "new-password", "role": "auditor"}]}"""));
 
         assertThat(result.sections().get("meters")).isEqualTo(new ImportResult.Counts(0, 1, 0));
         assertThat(result.sections().get("users")).isEqualTo(new ImportResult.Counts(0, 1, 0));
         String after = store.deviceSecretHash("gov-pv-1").orElseThrow();
         assertThat(after).isNotEqualTo(before);
-        assertThat(DEVICES.verify("a-new-secret", after)).isTrue();
-        assertThat(DEVICES.verify("demo-gov-pv-1", after)).isFalse();
+        assertThat(DEVICES.verify("388390add07bdfb0360b408a4cccd624", after)).isTrue();
+        assertThat(DEVICES.verify("20b2a6ffde1d723c000a580e0c5eb861", after)).isFalse();
         assertThat(HASHER.verify("new-password", store.user("audit-1").orElseThrow().passwordHash())).isTrue();
     }
 
@@ -172,9 +172,10 @@ abstract class RegistryStoreScenarios {
         // Valid changes alongside one problem: none of them may be written.
         assertThatThrownBy(() -> store.importDocument(parse("""
                 {"institutions": [{"id": "js-gov-office", "name": "改名", "region": "320000", "occupants": 900}],
-                 "meters": [{"id": "gov-heat", "institution": "js-gov-office", "type": "heat", "secret": "s"},
+                 "meters": [{"id": "gov-heat", "institution": "js-gov-office", "type": "heat",
+                             "secret": "5d1f9b3e7a0c4862d9f1b5e3a7c0d4f8"},
                             {"id": "gov-e-main", "institution": "js-gov-office", "type": "electricity",
-                             "role": "main", "secret": "changed"}],
+                             "role": "main", "secret": "e6a0c4f8b2d9173e5c1a9f3d7b0e4c82"}],
                  "gateways": [{"id": "gw-1", "meters": ["gov-water"]}],
                  "quotas": [{"institution": "nowhere", "year": 2026, "totalKgce": 1}]}""")))
                 .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.problems())
@@ -208,7 +209,8 @@ abstract class RegistryStoreScenarios {
         assertThat(r.childrenOf("320100")).extracting(Region::code).containsExactly("320102", "320104");
         assertThat(r.quota("gs-gov-office", 2027).orElseThrow().kgcePerM2()).isEqualTo(21.0);
         assertThat(r.quota("gs-gov-office", 2026)).isPresent();
-        assertThat(DEVICES.verify("demo-gw-1", store.deviceSecretHash("gw-1").orElseThrow())).isTrue();
+        assertThat(DEVICES.verify("9d0b914d5011a7c05a2d90015adbe271", store.deviceSecretHash("gw-1").orElseThrow()))
+                .isTrue();
         // New entities go after the stored ones, in document order.
         assertThat(r.document().regions()).last().extracting(Region::code).isEqualTo("320104");
     }
@@ -243,8 +245,8 @@ abstract class RegistryStoreScenarios {
                 RegistryDocument doc = parse("""
                         {"regions": [{"code": "320000", "name": "江苏省", "level": "province"}],
                          "institutions": [{"id": "shared", "name": "共享", "region": "320000"}],
-                         "meters": [{"id": "m-%1$d-a", "institution": "shared", "type": "water", "secret": "a%1$d"},
-                                    {"id": "m-%1$d-b", "institution": "shared", "type": "gas", "secret": "b%1$d"}],
+                         "meters": [{"id": "m-%1$d-a", "institution": "shared", "type": "water", "secret": "a%1$d3f9a1c7e5b2d8046f1e3a5c7b9d2e4f"},
+                                    {"id": "m-%1$d-b", "institution": "shared", "type": "gas", "secret": "b%1$d6e2c8a4f0d9b7135e8a2c6f4b0d9e7a"}],
                          "users": [{"name": "shared-user", "password": "same", "role": "auditor"}]}"""
                         .formatted(i));
                 Callable<ImportResult> task = () -> {

@@ -335,17 +335,40 @@ class RegistryValidatorTest {
 
     @Test
     void secretsMustBeHashable() {
-        onlyProblem(r -> at(r, "/meters/0").put("secret", ""), "$.meters[0].secret", "1 to 72 bytes");
+        onlyProblem(r -> at(r, "/meters/0").put("secret", ""), "$.meters[0].secret", "1 to 256 characters");
+        onlyProblem(r -> at(r, "/gateways/0").put("secret", "9f2c6a1e4b7d8c03".repeat(16) + "x"),
+                "$.gateways[0].secret", "1 to 256 characters");
         // 25 three-byte characters are 75 bytes: bcrypt would silently ignore the end.
         onlyProblem(r -> at(r, "/users/0").put("password", "密".repeat(25)), "$.users[0].password", "1 to 72 bytes");
-        assertThat(problems(small(r -> at(r, "/meters/0").put("secret", "密".repeat(24))))).isEmpty();
+        // Device secrets are not bcrypt's: more than 72 bytes is fine.
+        assertThat(problems(small(r -> at(r, "/meters/0").put("secret", "密码" + "9f2c6a1e4b7d8c03e5f1a2b3c4d5e6f7"
+                + "密".repeat(20))))).isEmpty();
+    }
+
+    @Test
+    void deviceSecretsWithLessThan128BitsAreRefusedWithTheirPathAndWhatIsRequired() {
+        // The secrets of the fixtures before issue 12, e.g. "s-a-water": 9 characters, about 54 bits.
+        onlyProblem(r -> at(r, "/meters/3").put("secret", "s-a-water"), "$.meters[3].secret",
+                "needs at least 128 bits of randomness, e.g. 32 random hex characters (openssl rand -hex 16) or 22 "
+                        + "random base64url characters; this one has about 54 bits (9 characters of the base64url");
+        onlyProblem(r -> at(r, "/gateways/0").put("secret", "9f2c6a1e4b7d8c03e5f1a2b3c4d5e6f"),
+                "$.gateways[0].secret", "about 124 bits (31 characters of the hex alphabet");
+        onlyProblem(r -> at(r, "/meters/1").put("secret", "0123456789abcdef".repeat(4)), "$.meters[1].secret",
+                "repeats a unit of 16 characters");
+        onlyProblem(r -> at(r, "/meters/2").put("secret", "aaaa" + "b".repeat(40)), "$.meters[2].secret",
+                "uses only 2 distinct characters");
+        // Exactly 128 bits passes; passwords of people are not held to it (they are bcrypt-hashed).
+        assertThat(problems(small(r -> {
+            at(r, "/meters/3").put("secret", "9f2c6a1e4b7d8c03e5f1a2b3c4d5e6f7");
+            at(r, "/users/0").put("password", "p-short");
+        }))).isEmpty();
     }
 
     @Test
     void documentsBuiltInCodeAreCheckedForMissingValuesAndIntervals() {
         RegistryDocument doc = new RegistryDocument(null,
                 List.of(new Institution(null, null, null, null, null, null)),
-                List.of(new Meter("m", null, null, null, null, null, 0, null, "s")),
+                List.of(new Meter("m", null, null, null, null, null, 0, null, "9f2c6a1e4b7d8c03e5f1a2b3c4d5e6f7")),
                 null, null, List.of(new Vehicle(null, null, null, null)), null,
                 List.of(new ApiUser(null, null, null, null, null)));
         assertThat(RegistryDocuments.validate(doc, Registry.empty())).extracting(Problem::path).containsExactly(

@@ -25,6 +25,21 @@ class DeviceSecretsTest {
     }
 
     @Test
+    void theDerivationIsTheJdksPbkdf2WithHmacSha256() throws Exception {
+        byte[] salt = new byte[16];
+        new java.util.Random(7).nextBytes(salt);
+        // ASCII, non-ASCII, and a key longer than HMAC's 64-byte block (hashed first).
+        for (String secret : new String[] {SECRET, "密码" + SECRET, SECRET.repeat(3)}) {
+            for (int iterations : new int[] {1, 2, 1_000}) {
+                byte[] jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                        new javax.crypto.spec.PBEKeySpec(secret.toCharArray(), salt, iterations, 256)).getEncoded();
+                assertThat(DeviceSecrets.pbkdf2(secret, salt, iterations)).as(secret + " x" + iterations)
+                        .isEqualTo(jdk);
+            }
+        }
+    }
+
+    @Test
     void theIterationCountTravelsWithTheHash() {
         String few = new DeviceSecrets(10).hash(SECRET);
 

@@ -9,14 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
  * A registry document for benchmarks (docs/CONTRACT.md §2): {@code n} electricity main meters with secrets, ten per
- * institution, in one city of one province. Meter {@code i} (from 1) is {@code bench-e-00000i} with the secret
- * {@code bench-secret-00000i}: the secrets are deliberately predictable, since the document exists to be loaded
- * by a load generator, and must never be imported into a real deployment.
+ * institution, in one city of one province. Meter {@code i} (from 1) is {@code bench-e-00000i}; its secret is the
+ * first 32 hex digits of SHA-256({@code bench-secret-00000i}). That carries the 128 bits the import requires of a
+ * device secret, yet anyone can recompute it: the document exists to be loaded by a load generator, and must never
+ * be imported into a real deployment.
  */
 public final class BenchRegistry {
 
@@ -43,7 +48,13 @@ public final class BenchRegistry {
     }
 
     static String secret(int i) {
-        return String.format(Locale.ROOT, "bench-secret-%06d", i);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    String.format(Locale.ROOT, "bench-secret-%06d", i).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The document with {@code meters} meters, as indented UTF-8 JSON with clear secrets. */

@@ -185,7 +185,8 @@ class SimulatorMosquittoIT {
                 new Meter(prefix + "no-secret", inst, MeterType.WATER, null, null, null, 900, old, null)));
         return new RegistryDocument(null,
                 List.of(new Institution(inst, "Office", "320000", "government", 20_000.0, 400)), meters,
-                List.of(new Gateway(prefix + "gw", List.of(prefix + "water", prefix + "gas"), "gw-secret")),
+                List.of(new Gateway(prefix + "gw", List.of(prefix + "water", prefix + "gas"),
+                        "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")),
                 null, null, null, null);
     }
 

@@ -92,6 +92,7 @@ public final class DocumentParser {
         List<Vehicle> vehicles = null;
         List<Quota> quotas = null;
         List<ApiUser> users = null;
+        List<String> deleteMeters = null;
         // Sections are read in the order they appear, so that problems come out in document order.
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
@@ -106,14 +107,34 @@ public final class DocumentParser {
                 case Sections.VEHICLES -> vehicles = section(Sections.VEHICLES, node, this::vehicle);
                 case Sections.QUOTAS -> quotas = section(Sections.QUOTAS, node, this::quota);
                 case Sections.USERS -> users = section(Sections.USERS, node, this::user);
+                case DeletionChecks.SECTION -> deleteMeters = deletions(node);
                 default -> problems.add(new Problem(JsonPaths.field(JsonPaths.ROOT, f.getKey()),
-                        "unknown section '" + f.getKey() + "'; expected one of " + String.join(", ", Sections.ALL)));
+                        "unknown section '" + f.getKey() + "'; expected one of " + String.join(", ", Sections.ALL)
+                                + ", " + DeletionChecks.SECTION));
             }
         }
         if (!problems.isEmpty()) {
             throw new RegistryValidationException(problems);
         }
-        return new RegistryDocument(regions, institutions, meters, gateways, dataCenters, vehicles, quotas, users);
+        return new RegistryDocument(regions, institutions, meters, gateways, dataCenters, vehicles, quotas, users,
+                deleteMeters);
+    }
+
+    /** {@code "delete": {"meters": ["id", ...]}}; JSON null deletes nothing. */
+    private List<String> deletions(JsonNode node) {
+        String path = JsonPaths.field(JsonPaths.ROOT, DeletionChecks.SECTION);
+        if (node.isNull()) {
+            return List.of();
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem(path, "expected an object such as {\"meters\": [\"id\", ...]}, found "
+                    + ObjectFields.describe(node)));
+            return List.of();
+        }
+        ObjectFields fields = new ObjectFields(node, path, DeletionChecks.METERS);
+        List<String> meters = fields.requiredStringList(DeletionChecks.METERS);
+        fields.finish(problems);
+        return meters == null ? List.of() : meters;
     }
 
     /** A section: an array of objects; JSON null stands for an empty section. */

@@ -80,6 +80,7 @@ public final class DocumentValidator {
         v.vehicles();
         v.quotas();
         v.users();
+        DeletionChecks.check(doc, existing, v.problems);
         return List.copyOf(v.problems);
     }
 
@@ -178,7 +179,7 @@ public final class DocumentValidator {
                 check.problem(field(at, "intervalSeconds"), "must be between " + DocumentParser.MIN_INTERVAL_SECONDS
                         + " and " + DocumentParser.MAX_INTERVAL_SECONDS + " seconds, was " + m.intervalSeconds());
             }
-            check.secret(m.secret(), m.id() != null && existing.meter(m.id()).isEmpty(), at, "secret", "meter");
+            check.deviceSecret(m.secret(), m.id() != null && existing.meter(m.id()).isEmpty(), at, "meter");
             if (m.id() != null && meters.get(m.id()) == m) {
                 storedDataCenters(m, at);
             }
@@ -248,7 +249,7 @@ public final class DocumentValidator {
                     check.problem(path, "meter '" + meter + "' is listed twice");
                 }
             }
-            check.secret(g.secret(), g.id() != null && existing.gateway(g.id()).isEmpty(), at, "secret", "gateway");
+            check.deviceSecret(g.secret(), g.id() != null && existing.gateway(g.id()).isEmpty(), at, "gateway");
         }
     }
 
@@ -354,7 +355,7 @@ public final class DocumentValidator {
             } else if (u.region() != null && u.role() != null) {
                 check.problem(field(at, "region"), "only a user with role region has a region");
             }
-            check.secret(u.password(), u.name() != null && !stored.contains(u.name()), at, "password", "user");
+            check.password(u.password(), u.name() != null && !stored.contains(u.name()), at, "password", "user");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.jieneng.devices.registry.ApiUser;
 import io.jieneng.devices.registry.Gateway;
 import io.jieneng.devices.registry.ImportResult;
 import io.jieneng.devices.registry.Meter;
+import io.jieneng.devices.registry.MeterData;
 import io.jieneng.devices.registry.Problem;
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryDocument;
@@ -20,10 +21,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry in a relational database (H2 or PostgreSQL, schema {@code db/registry}).
@@ -77,24 +81,26 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
-    public ImportResult importDocument(RegistryDocument document) {
+    public ImportResult importDocument(RegistryDocument document, MeterData data) {
         try (Connection c = dataSource.getConnection()) {
             // Refuse a bad document, and plan the hashing work, before taking the lock.
             Snapshot before = inSnapshot(c, () -> new Snapshot(RegistryTables.read(c),
                     RegistryTables.deviceHashes(c), RegistryTables.userHashes(c)));
             refuseProblems(document, before.document());
+            // The time-series store may take a while to answer: ask it before the lock too.
+            Set<String> checked = refuseDeletionsWithData(document, before.document(), data, Set.of());
             SecretPlan devicePlan = SecretPlan.prepare(deviceSecrets(document), before.deviceHashes(),
                     SecretPlan.devices(deviceSecrets));
             SecretPlan userPlan = SecretPlan.prepare(userPasswords(document), before.userHashes(),
                     SecretPlan.passwords(hasher));
-            return locked(c, document, devicePlan, userPlan);
+            return locked(c, document, data, checked, devicePlan, userPlan);
         } catch (SQLException e) {
             throw failure("import the registry document", e);
         }
     }
 
-    private ImportResult locked(Connection c, RegistryDocument document, SecretPlan devicePlan, SecretPlan userPlan)
-            throws SQLException {
+    private ImportResult locked(Connection c, RegistryDocument document, MeterData data, Set<String> checked,
+                                SecretPlan devicePlan, SecretPlan userPlan) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -102,8 +108,11 @@ public final class JdbcRegistryStore implements RegistryStore {
             // Another import may have committed since the first check: check again against what is stored now.
             RegistryDocument stored = RegistryTables.read(c);
             refuseProblems(document, stored);
+            // Only a meter another import created meanwhile is unchecked; it is asked about under the lock.
+            refuseDeletionsWithData(document, stored, data, checked);
             ImportResult result = new RegistryImporter(c, stored, RegistryTables.deviceHashes(c),
-                    RegistryTables.userHashes(c), devicePlan, userPlan).apply(document);
+                    RegistryTables.userHashes(c), devicePlan, userPlan)
+                    .apply(document, DeletionChecks.stored(document, Registry.of(stored)));
             c.commit();
             LOG.infof("registry import: %s", result.sections());
             return result;
@@ -113,6 +122,40 @@ public final class JdbcRegistryStore implements RegistryStore {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * Refuses the deletion of any stored meter with data, or of every one when {@code data} cannot tell; nothing
+     * is deleted silently. Skips the meters in {@code alreadyChecked}.
+     *
+     * @return the meters now known to have no data
+     */
+    private static Set<String> refuseDeletionsWithData(RegistryDocument document, RegistryDocument stored,
+                                                       MeterData data, Set<String> alreadyChecked) {
+        List<String> ids = DeletionChecks.stored(document, Registry.of(stored)).stream()
+                .filter(id -> !alreadyChecked.contains(id)).toList();
+        if (ids.isEmpty()) {
+            return alreadyChecked;
+        }
+        Optional<Set<String>> withData = data.withData(ids);
+        List<Problem> problems = new ArrayList<>();
+        for (String id : ids) {
+            String at = DeletionChecks.path(document.deleteMeters().indexOf(id));
+            if (withData.isEmpty()) {
+                problems.add(new Problem(at, "cannot tell whether meter '" + id + "' has data: this import does not"
+                        + " see the time-series store (a standalone tool, or a start-up file read before the store"
+                        + " opens); delete meters through analytics' PUT /api/v1/registry"));
+            } else if (withData.get().contains(id)) {
+                problems.add(new Problem(at, "meter '" + id + "' has data in the time-series store, and deleting it"
+                        + " would orphan that history; disable it instead (\"disabled\": true)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RegistryValidationException(problems);
+        }
+        Set<String> checked = new HashSet<>(alreadyChecked);
+        checked.addAll(ids);
+        return checked;
     }
 
     private static void lock(Connection c) throws SQLException {

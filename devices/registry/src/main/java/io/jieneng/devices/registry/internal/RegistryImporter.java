@@ -23,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * Writes a validated document over the stored registry inside the caller's transaction, section by section in
- * dependency order, and counts what it created, updated and left unchanged. Nothing is deleted: entities missing
- * from the document stay as they are.
+ * dependency order, and counts what it created, updated and left unchanged. Entities missing from the document stay
+ * as they are; only the meters of the document's {@code delete} are deleted, last, once the caller has checked
+ * that they have no data and the validation that nothing left refers to them.
  */
 final class RegistryImporter {
 
@@ -50,7 +51,8 @@ final class RegistryImporter {
         this.userPlan = userPlan;
     }
 
-    ImportResult apply(RegistryDocument doc) throws SQLException {
+    /** @param deleteMeters the stored meters to delete (checked by the caller) */
+    ImportResult apply(RegistryDocument doc, List<String> deleteMeters) throws SQLException {
         Map<String, ImportResult.Counts> counts = new LinkedHashMap<>();
         counts.put(Sections.REGIONS, regions(doc.regions()));
         counts.put(Sections.INSTITUTIONS, section(doc.institutions(), stored.institutions(), Institution::id,
@@ -67,10 +69,17 @@ final class RegistryImporter {
                 Function.identity(), rows::insertQuota, rows::updateQuota, q -> false));
         counts.put(Sections.USERS, section(doc.users(), stored.users(), ApiUser::name, ApiUser::withoutPassword,
                 rows::insertUser, rows::updateUser, u -> userPassword(u.name(), u.password())));
+        // Last: the gateways of this document may have just dropped a meter being deleted from their lists.
+        for (String id : deleteMeters) {
+            rows.deleteMeter(id);
+        }
+        counts.put(Sections.METERS, counts.get(Sections.METERS).withDeleted(deleteMeters.size()));
         ImportResult result = new ImportResult(Collections.unmodifiableMap(counts));
+        rows.flush();
         if (!result.unchanged()) {
             rows.markChanged();
         }
+        rows.close();
         return result;
     }
 
@@ -88,6 +97,7 @@ final class RegistryImporter {
                 rows.regionParent(r);
             }
         }
+        rows.flush();
         return counts;
     }
 
@@ -121,6 +131,8 @@ final class RegistryImporter {
                 unchanged++;
             }
         }
+        // The next section may refer to these rows.
+        rows.flush();
         return new ImportResult.Counts(created, updated, unchanged);
     }
 

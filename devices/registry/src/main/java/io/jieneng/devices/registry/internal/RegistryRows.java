@@ -12,12 +12,28 @@ import io.jieneng.devices.registry.Vehicle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The statements that write registry rows. Each method writes one entity; the caller owns the transaction. */
-final class RegistryRows {
+/**
+ * The statements that write registry rows. Each method writes one entity; the caller owns the transaction.
+ *
+ * <p>Single-row writes are batched per statement (a 10,000-meter import would otherwise be 20,000 round trips)
+ * and sent by {@link #flush()}, which the caller runs after each section, before anything that refers to the rows
+ * it wrote. The gateway writes, whose deletes and inserts must keep their order, run at once.
+ */
+final class RegistryRows implements AutoCloseable {
 
     private final Connection c;
+    // In first-use order; within a section every statement writes rows of its own, so their order is free.
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+    private record Pending(PreparedStatement statement, List<String> keys) {
+    }
 
     RegistryRows(Connection c) {
         this.c = c;
@@ -63,14 +79,24 @@ final class RegistryRows {
                 m.commissioned(), m.disabled(), m.id()};
     }
 
+    /** Deletes a meter and its credentials; the caller has made sure nothing refers to it. */
+    void deleteMeter(String id) throws SQLException {
+        flush();
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_credentials WHERE device_id = ?")) {
+            bind(ps, id);
+            ps.executeUpdate();
+        }
+        now("DELETE FROM meters WHERE id = ?", id);
+    }
+
     void insertGateway(Gateway g) throws SQLException {
-        update("INSERT INTO gateways (disabled, id) VALUES (?, ?)", g.disabled(), g.id());
+        now("INSERT INTO gateways (disabled, id) VALUES (?, ?)", g.disabled(), g.id());
         insertGatewayMeters(g);
     }
 
     /** Replaces the gateway's flag and its meter list with the document's. */
     void updateGateway(Gateway g) throws SQLException {
-        update("UPDATE gateways SET disabled = ? WHERE id = ?", g.disabled(), g.id());
+        now("UPDATE gateways SET disabled = ? WHERE id = ?", g.disabled(), g.id());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM gateway_meters WHERE gateway_id = ?")) {
             bind(ps, g.id());
             ps.executeUpdate();
@@ -79,6 +105,7 @@ final class RegistryRows {
     }
 
     private void insertGatewayMeters(Gateway g) throws SQLException {
+        flush();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO gateway_meters (gateway_id, meter_id, list_index) VALUES (?, ?, ?)")) {
             for (int i = 0; i < g.meters().size(); i++) {
@@ -164,7 +191,36 @@ final class RegistryRows {
         }
     }
 
+    /** Queues a write of exactly one row; {@link #flush()} sends it. */
     private void update(String sql, Object... values) throws SQLException {
+        Pending p = pending.get(sql);
+        if (p == null) {
+            p = new Pending(c.prepareStatement(sql), new ArrayList<>());
+            pending.put(sql, p);
+        }
+        bind(p.statement(), values);
+        p.statement().addBatch();
+        p.keys().add(String.valueOf(values[values.length - 1]));
+    }
+
+    /** Sends every queued write; each must have written exactly one row. */
+    void flush() throws SQLException {
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            int[] counts = e.getValue().statement().executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("expected to write one row for " + e.getValue().keys().get(i) + ", wrote "
+                            + counts[i] + ": " + e.getKey());
+                }
+            }
+            e.getValue().statement().close();
+        }
+        pending.clear();
+    }
+
+    /** Writes exactly one row at once, after what is queued. */
+    private void now(String sql, Object... values) throws SQLException {
+        flush();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, values);
             int rows = ps.executeUpdate();
@@ -172,6 +228,15 @@ final class RegistryRows {
                 throw new SQLException("expected to write one row, wrote " + rows + ": " + sql);
             }
         }
+    }
+
+    /** Closes the statements of writes never flushed (the import failed). */
+    @Override
+    public void close() throws SQLException {
+        for (Pending p : pending.values()) {
+            p.statement().close();
+        }
+        pending.clear();
     }
 
     private static void bind(PreparedStatement ps, Object... values) throws SQLException {

@@ -1,7 +1,9 @@
 package io.jieneng.devices.registry.internal;
 
 import io.jieneng.devices.registry.Problem;
+import io.jieneng.devices.security.DeviceSecrets;
 import io.jieneng.devices.security.SecretHasher;
+import io.jieneng.devices.security.SecretStrength;
 
 import java.util.Collection;
 import java.util.List;
@@ -140,16 +142,41 @@ final class ValueChecks {
     }
 
     /**
-     * A secret or password. A new entity needs one, because nothing else would let it log in; a stored one may
-     * omit it to keep its stored hash.
+     * A user's password. A new user needs one, because nothing else would let it log in; a stored one may omit it
+     * to keep its stored hash.
      */
-    void secret(String value, boolean isNew, String at, String name, String what) {
+    void password(String value, boolean isNew, String at, String name, String what) {
+        if (!required(value, isNew, at, name, what)) {
+            return;
+        }
+        if (!SecretHasher.acceptable(value)) {
+            problem(field(at, name), "a " + name + " must be 1 to 72 bytes long in UTF-8");
+        }
+    }
+
+    /**
+     * A meter's or gateway's secret: as for a password, plus at least 128 bits of estimated randomness
+     * ({@link SecretStrength}), because device secrets are stored with a fast hash.
+     */
+    void deviceSecret(String value, boolean isNew, String at, String what) {
+        if (!required(value, isNew, at, "secret", what)) {
+            return;
+        }
+        if (!DeviceSecrets.acceptable(value)) {
+            problem(field(at, "secret"), "a secret must be 1 to " + DeviceSecrets.MAX_SECRET_CHARS + " characters");
+            return;
+        }
+        SecretStrength.weakness(value).ifPresent(message -> problem(field(at, "secret"), message));
+    }
+
+    /** False when there is no value to check further; a missing one is a problem for a new entity. */
+    private boolean required(String value, boolean isNew, String at, String name, String what) {
         if (value == null) {
             if (isNew) {
                 problem(field(at, name), "a new " + what + " needs a " + name);
             }
-        } else if (!SecretHasher.acceptable(value)) {
-            problem(field(at, name), "a " + name + " must be 1 to 72 bytes long in UTF-8");
+            return false;
         }
+        return true;
     }
 }

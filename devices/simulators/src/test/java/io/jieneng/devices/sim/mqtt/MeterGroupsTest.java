@@ -20,13 +20,13 @@ class MeterGroupsTest {
     void gatewayMetersShareTheGatewaysConnectionAndOthersConnectAlone() {
         RegistryDocument doc = document(
                 List.of(meter("a", "sa"), meter("b", "sb"), meter("c", null), meter("d", null), meter("e", "se")),
-                List.of(new Gateway("gw", List.of("b", "c"), "gw-secret")));
+                List.of(new Gateway("gw", List.of("b", "c"), "c4d92a1fd47b1e6efe8ffe8cb77b4ef3")));
         MeterGroups plan = MeterGroups.plan(doc, SimulatedFleet.of(doc, 1));
 
         assertThat(plan.groups()).extracting(MeterGroup::clientId).containsExactly("gw", "a", "e");
         MeterGroup gateway = plan.groups().get(0);
         assertThat(gateway.username()).isEqualTo("gw");
-        assertThat(gateway.password()).isEqualTo("gw-secret");
+        assertThat(gateway.password()).isEqualTo("c4d92a1fd47b1e6efe8ffe8cb77b4ef3");
         assertThat(gateway.meters()).extracting(SimulatedMeter::meterId).containsExactly("b", "c");
         MeterGroup alone = plan.groups().get(1);
         assertThat(alone.username()).isEqualTo("a");
