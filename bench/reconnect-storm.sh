@@ -43,7 +43,7 @@ bench_tempdir DATA ingest
 loadgen --make-registry "$DEVICES" --out "$REGISTRY" >&2
 # Distinct random secrets, 128 bits each, whatever the bench registry's own secrets are.
 jq '.meters |= map(.secret = (input | rtrimstr("\n")))' "$REGISTRY" \
-  <(for _ in $(seq 1 "$DEVICES"); do od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; echo; done | jq -R .) \
+  <(od -An -v -N $((16 * DEVICES)) -tx1 /dev/urandom | tr -d ' \n' | fold -w 32 | jq -R .) \
   > "$REGISTRY.tmp" && mv "$REGISTRY.tmp" "$REGISTRY"
 [ "$(jq '[.meters[].secret] | unique | length' "$REGISTRY")" = "$DEVICES" ] || die "the secrets are not distinct"
 say "importing $DEVICES meters into the standalone ingest's registry ..."

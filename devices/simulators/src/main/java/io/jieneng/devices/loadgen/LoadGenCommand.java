@@ -28,7 +28,10 @@ import java.util.concurrent.Callable;
             "      in JIENENG_DATA_DIR), hashing secrets at JIENENG_BCRYPT_COST",
             "  ./jieneng loadgen --influx-write URL [--db raw] [--threads 4] [--batch 5000] [--meters 1000]",
             "                    [--duration 30] [--warmup 5] [--target-pid PID] [--out FILE.json]",
-            "      InfluxDB's raw batched line-protocol write rate"})
+            "      InfluxDB's raw batched line-protocol write rate",
+            "  ./jieneng loadgen --reconnect-storm --registry FILE [--port 1883] [--bogus-rate 200]",
+            "                    [--bogus-source 127.0.0.2] [--max-pending 1000] [--target-pid PID] [--out FILE.json]",
+            "      every meter of the registry connects at once under a flood of bogus CONNECTs"})
 public final class LoadGenCommand implements Callable<Integer> {
 
     @Spec

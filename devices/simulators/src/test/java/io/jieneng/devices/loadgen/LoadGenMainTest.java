@@ -30,7 +30,8 @@ class LoadGenMainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: ./jieneng loadgen")
                 .contains("--connections=N", "--source-addresses=LIST", "--ts-backlog-seconds=S", "--drain=SECONDS",
-                        "--make-registry N --out FILE", "--import-registry FILE", "--influx-write URL")
+                        "--make-registry N --out FILE", "--import-registry FILE", "--influx-write URL",
+                        "--reconnect-storm --registry FILE")
                 .contains("(default 1883)");
         assertThat(err.toString()).isEmpty();
     }
@@ -61,6 +62,16 @@ class LoadGenMainTest {
 
         assertThat(run("--make-registry=5", "--out", file.toString(), "--connections", "5")).isEqualTo(2);
         assertThat(err.toString()).startsWith("./jieneng loadgen --make-registry: Unknown options: '--connections'");
+    }
+
+    @Test
+    void theReconnectStormNeedsARegistryAndRefusesTheLoadGeneratorsOptions() {
+        assertThat(LoadGenMain.command("--reconnect-storm")).isInstanceOf(ReconnectStorm.class);
+        assertThat(run("--reconnect-storm")).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst()).hasValue(
+                "./jieneng loadgen --reconnect-storm: Missing required option: '--registry=FILE'");
+        assertThat(run("--reconnect-storm", "--registry", "r.json", "--qos", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown options: '--qos'");
     }
 
     @Test
