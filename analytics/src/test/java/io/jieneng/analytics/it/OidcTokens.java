@@ -17,9 +17,16 @@ final class OidcTokens {
     private OidcTokens() {
     }
 
-    /** A token of {@code subject} with Jieneng's role claim and, if not null, its scope claim. */
+    /** The audience of the tokens: analytics' default client id (JIENENG_OIDC_CLIENT_ID), which it may require. */
+    static final String AUDIENCE = "jieneng";
+
+    /**
+     * A token of {@code subject} with Jieneng's role claim and, if not null, its scope claim, issued for
+     * {@link #AUDIENCE}: a token Grafana forwards must be one the API accepts, audience included.
+     */
     static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
-        var claims = Jwt.claims().subject(subject).upn(subject).claim("jieneng_role", role).expiresIn(300);
+        var claims = Jwt.claims().subject(subject).upn(subject).claim("jieneng_role", role).audience(AUDIENCE)
+                .expiresIn(300);
         if (scopeClaim != null) {
             claims.claim(scopeClaim, scope);
         }
