@@ -17,12 +17,15 @@ final class OidcTokens {
     private OidcTokens() {
     }
 
+    /** The audience of the tokens: analytics' default client id (JIENENG_OIDC_CLIENT_ID), which it requires. */
+    static final String AUDIENCE = "jieneng";
+
     /**
-     * A token of {@code subject} for the test platform's client id ({@code jieneng}, its audience) with Jieneng's
-     * role claim and, if not null, its scope claim.
+     * A token of {@code subject} with Jieneng's role claim and, if not null, its scope claim, issued for
+     * {@link #AUDIENCE}: a token Grafana forwards must be one the API accepts, audience included.
      */
     static String token(String subject, String role, String scopeClaim, String scope) throws Exception {
-        return token(subject, role, scopeClaim, scope, "jieneng");
+        return token(subject, role, scopeClaim, scope, AUDIENCE);
     }
 
     /** As {@link #token(String, String, String, String)}, with {@code audience} as its "aud" (none when null). */
