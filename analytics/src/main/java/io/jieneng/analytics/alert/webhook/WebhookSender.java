@@ -90,6 +90,11 @@ final class WebhookSender {
 
     /** The hex HMAC-SHA-256 of {@code timestamp + "." + body} under {@code secret}. */
     static String sign(byte[] secret, String timestamp, byte[] body) {
+        if (secret.length == 0) {
+            // Left in the outbox from when URLs were set, now without a secret: never sent unsigned.
+            throw new IllegalStateException("JIENENG_ALERT_WEBHOOK_SECRET is not set; the delivery is not sent "
+                    + "unsigned");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

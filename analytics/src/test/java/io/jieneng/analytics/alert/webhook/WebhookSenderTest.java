@@ -130,6 +130,13 @@ class WebhookSenderTest {
         assertThat(written.get()).isLessThan(64L * 1024 * 1024);
     }
 
+    @Test
+    void withoutASecretNothingIsSentUnsigned() {
+        WebhookSender unsigned = new WebhookSender(http, "", Duration.ofSeconds(5), Clock.systemUTC());
+        assertThatThrownBy(() -> unsigned.send(URI.create("http://127.0.0.1:9/hook"), 1, 1, PAYLOAD))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JIENENG_ALERT_WEBHOOK_SECRET");
+    }
+
     private WebhookSender sender(Duration timeout, Clock clock) {
         return new WebhookSender(http, SECRET, timeout, clock);
     }
