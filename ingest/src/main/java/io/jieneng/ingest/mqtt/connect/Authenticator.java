@@ -2,6 +2,7 @@ package io.jieneng.ingest.mqtt.connect;
 
 import io.jieneng.devices.registry.Registry;
 import io.jieneng.devices.registry.RegistryStore;
+import io.jieneng.devices.security.DeviceSecrets;
 import io.jieneng.devices.security.SecretHasher;
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,8 @@ public final class Authenticator {
 
     private final Supplier<Registry> registry;
     private final RegistryStore store;
+    private static final DeviceSecrets DEVICE_SECRETS = new DeviceSecrets();
+
     private final SecretHasher hasher;
     private final AuthCache cache;
     private final Executor executor;
@@ -102,7 +105,8 @@ public final class Authenticator {
             return AuthOutcome.granted(new DevicePrincipal(id, kind));
         }
         String secret = new String(password, StandardCharsets.UTF_8);
-        boolean ok = hasher.verify(secret, hash.orElse(decoyHash)) && hash.isPresent();
+        // Stored device hashes are PBKDF2 now, or bcrypt from before; DeviceSecrets verifies both (the decoy is bcrypt).
+        boolean ok = DEVICE_SECRETS.verify(secret, hash.orElse(decoyHash)) && hash.isPresent();
         if (!ok) {
             return AuthOutcome.refused(ConnectRefusal.BAD_CREDENTIALS);
         }
