@@ -70,6 +70,17 @@ class EmqxAuthenticationQueryIT {
             HASHES.put("acl-meter-a", new DeviceSecrets().hash(SECRET_A));
             HASHES.put("acl-meter-b", new SecretHasher(4).hash(SECRET_B));
             HASHES.put("jieneng-bridge", new DeviceSecrets().hash(SECRET_BRIDGE));
+            HASHES.put("acl-meter-off", new DeviceSecrets().hash(SECRET_A));
+            HASHES.put("acl-gateway-off", new SecretHasher(4).hash(SECRET_B));
+            s.execute("INSERT INTO regions (code, name, level) VALUES ('329900', 'ACL', 'province')");
+            s.execute("INSERT INTO institutions (id, name, region_code) VALUES ('acl-inst', 'ACL', '329900')");
+            s.execute("INSERT INTO meters (id, institution_id, type, interval_seconds) VALUES "
+                    + "('acl-meter-a', 'acl-inst', 'water', 900), ('acl-meter-off', 'acl-inst', 'water', 900)");
+            s.execute("UPDATE meters SET disabled = TRUE WHERE id = 'acl-meter-off'");
+            s.execute("INSERT INTO gateways (id, disabled) VALUES ('acl-gateway-off', TRUE)");
+            s.execute("INSERT INTO gateways (id) VALUES ('acl-gateway')");
+            s.execute("INSERT INTO gateway_meters (gateway_id, meter_id, list_index) VALUES "
+                    + "('acl-gateway', 'acl-meter-a', 0), ('acl-gateway', 'acl-meter-off', 1)");
             for (Map.Entry<String, String> e : HASHES.entrySet()) {
                 s.execute("INSERT INTO device_credentials (device_id, secret_hash, updated_at) VALUES ('" + e.getKey()
                         + "', '" + e.getValue() + "', now())");
@@ -105,6 +116,15 @@ class EmqxAuthenticationQueryIT {
     }
 
     @Test
+    void aDisabledMeterOrGatewayIsFoundByNeitherAuthenticator() throws Exception {
+        assertThat(found("acl-meter-off", "acl-meter-off")).isEmpty();
+        assertThat(found("acl-gateway-off", "acl-gateway-off")).isEmpty();
+        // The same kinds of hash, enabled, are found: it is the flag that refuses them.
+        assertThat(found("acl-meter-a", "acl-meter-a")).hasSize(1);
+        assertThat(found("acl-meter-b", "acl-meter-b")).hasSize(1);
+    }
+
+    @Test
     void whatEachAuthenticatorReturnsVerifiesTheSecretAsEmqxChecksIt() throws Exception {
         Authenticator pbkdf2 = authenticators().get(0);
         Authenticator bcrypt = authenticators().get(1);
@@ -127,6 +147,19 @@ class EmqxAuthenticationQueryIT {
         assertThat(new SecretHasher(4).verify(SECRET_A, b.passwordHash())).isFalse();
     }
 
+    @Test
+    void aGatewayMayPublishForItsEnabledMetersOnly() throws Exception {
+        String conf = Files.readString(Path.of("..", "docker", "emqx", "emqx.conf"));
+        String authz = conf.substring(conf.indexOf("authorization {"));
+        Matcher q = Pattern.compile("type = postgresql[^}]*query = \"(.*)\"").matcher(authz);
+        assertThat(q.find()).as("the PostgreSQL authorisation query of emqx.conf").isTrue();
+        List<String> topics = new ArrayList<>();
+        for (Row r : new Authenticator(q.group(1), "", "topic").rows("acl-gateway", "acl-gateway")) {
+            topics.add(r.passwordHash());
+        }
+        assertThat(topics).containsExactly("meters/acl-meter-a/readings");
+    }
+
     /** EMQX's pbkdf2 check: the derived key of the secret over the salt's bytes, in lower-case hex. */
     private static String emqxPbkdf2(String secret, byte[] salt, int iterations, int length) throws Exception {
         PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, length * 8);
@@ -143,8 +176,15 @@ class EmqxAuthenticationQueryIT {
     private record Row(String passwordHash, byte[] salt) {
     }
 
-    /** One password-based authenticator of emqx.conf: its query and its password_hash_algorithm block. */
-    private record Authenticator(String query, String algorithm) {
+    /**
+     * One password-based authenticator of emqx.conf: its query and its password_hash_algorithm block; or, with
+     * {@code column} "topic", the authorisation query, whose rows are then the topics it allows.
+     */
+    private record Authenticator(String query, String algorithm, String column) {
+
+        Authenticator(String query, String algorithm) {
+            this(query, algorithm, "password_hash");
+        }
 
         /** The rows the query returns for a CONNECT with {@code username} and {@code clientid}. */
         List<Row> rows(String username, String clientid) throws Exception {
@@ -165,9 +205,9 @@ class EmqxAuthenticationQueryIT {
                     ps.setObject(i + 1, params.get(i), Types.OTHER);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    boolean salted = rs.getMetaData().getColumnCount() > 1;
+                    boolean salted = column.equals("password_hash") && rs.getMetaData().getColumnCount() > 1;
                     while (rs.next()) {
-                        out.add(new Row(rs.getString("password_hash"), salted ? rs.getBytes("salt") : null));
+                        out.add(new Row(rs.getString(column), salted ? rs.getBytes("salt") : null));
                     }
                 }
             }

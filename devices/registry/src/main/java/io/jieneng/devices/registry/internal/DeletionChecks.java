@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,7 @@ final class DeletionChecks {
     /** The meters of the delete section that are stored, in document order: what the import would delete. */
     static List<String> stored(RegistryDocument doc, Registry existing) {
         List<String> out = new ArrayList<>();
-        for (String id : new java.util.LinkedHashSet<>(doc.deleteMeters())) {
+        for (String id : new LinkedHashSet<>(doc.deleteMeters())) {
             existing.meter(id).map(Meter::id).ifPresent(out::add);
         }
         return out;

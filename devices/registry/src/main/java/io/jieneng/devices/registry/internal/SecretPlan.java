@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Which hash each clear secret of a document should be stored as. Hashing takes time (bcrypt tens of milliseconds
@@ -19,35 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SecretPlan {
 
-    /** How one kind of credential is hashed. */
-    interface Hashing {
-        /** False for a secret validation refuses; such secrets get no plan. */
-        boolean acceptable(String secret);
-
-        String hash(String secret);
-
-        /** True when {@code stored} may stay: it is current and matches {@code secret}. */
-        boolean keeps(String secret, String stored);
+    /**
+     * How one kind of credential is hashed.
+     *
+     * @param acceptable false for a secret validation refuses; such secrets get no plan
+     * @param keeps      true when the stored hash (second argument) may stay: it is current and matches the secret
+     */
+    record Hashing(Predicate<String> acceptable, UnaryOperator<String> hash, BiPredicate<String, String> keeps) {
     }
 
     /** Human passwords: bcrypt. */
     static Hashing passwords(SecretHasher hasher) {
-        return new Hashing() {
-            @Override
-            public boolean acceptable(String secret) {
-                return SecretHasher.acceptable(secret);
-            }
-
-            @Override
-            public String hash(String secret) {
-                return hasher.hash(secret);
-            }
-
-            @Override
-            public boolean keeps(String secret, String stored) {
-                return hasher.verify(secret, stored);
-            }
-        };
+        return new Hashing(SecretHasher::acceptable, hasher::hash, hasher::verify);
     }
 
     /**
@@ -55,22 +41,8 @@ final class SecretPlan {
      * bcrypt this change removes (~70 ms per device), and a fresh fast hash is what it should become anyway.
      */
     static Hashing devices(DeviceSecrets secrets) {
-        return new Hashing() {
-            @Override
-            public boolean acceptable(String secret) {
-                return DeviceSecrets.acceptable(secret);
-            }
-
-            @Override
-            public String hash(String secret) {
-                return secrets.hash(secret);
-            }
-
-            @Override
-            public boolean keeps(String secret, String stored) {
-                return !secrets.needsUpgrade(stored) && secrets.verify(secret, stored);
-            }
-        };
+        return new Hashing(DeviceSecrets::acceptable, secrets::hash,
+                (secret, stored) -> !secrets.needsUpgrade(stored) && secrets.verify(secret, stored));
     }
 
     private record Decision(String seenHash, String hash) {
@@ -91,7 +63,7 @@ final class SecretPlan {
     static SecretPlan prepare(Map<String, String> secrets, Map<String, String> storedHashes, Hashing hashing) {
         SecretPlan plan = new SecretPlan(hashing);
         List<Map.Entry<String, String>> work = secrets.entrySet().stream()
-                .filter(e -> hashing.acceptable(e.getValue())).toList();
+                .filter(e -> hashing.acceptable().test(e.getValue())).toList();
         // Each decision is independent and CPU-bound: spread them over the cores.
         work.parallelStream().forEach(e -> {
             String seen = storedHashes.get(e.getKey());
@@ -110,6 +82,6 @@ final class SecretPlan {
     }
 
     private String decide(String secret, String stored) {
-        return stored != null && hashing.keeps(secret, stored) ? stored : hashing.hash(secret);
+        return stored != null && hashing.keeps().test(secret, stored) ? stored : hashing.hash().apply(secret);
     }
 }
