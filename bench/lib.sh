@@ -58,7 +58,9 @@ bench_machine() {
 bench_free_port() {
   local _bench_p _bench_u _bench_used
   for _ in $(seq 1 500); do
-    _bench_p=$((20000 + RANDOM % 40000))
+    # Below Linux's ephemeral range (32768-60999): a storm leaves thousands of client sockets there, and a
+    # port one of them still holds cannot be bound by a listener, though nothing listens on it.
+    _bench_p=$((20000 + RANDOM % 12000))
     _bench_used=0
     for _bench_u in "${BENCH_PORTS[@]:-}"; do
       if [ "$_bench_u" = "$_bench_p" ]; then _bench_used=1; fi
