@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -74,14 +76,13 @@ abstract class RegistryDriftScenario {
         List<Registry> seenByB = new CopyOnWriteArrayList<>();
         RegistryWatch watchB = watch(b, 1_000, seenByB);
         assertThat(watchB.snapshot().meter("m-1")).get().extracting(Meter::disabled).isEqualTo(false);
-        Thread.sleep(2_500);
+        // Two and a half poll intervals with nothing imported: B must not reload during any of them.
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(seenByB::isEmpty);
         assertThat(seenByB).as("no change, no reload").isEmpty();
 
         long start = System.nanoTime();
         a.importDocument(RegistryDocuments.parse(doc(true)));
-        while (seenByB.isEmpty() && System.nanoTime() - start < 10_000_000_000L) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> !seenByB.isEmpty());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(seenByB).as("B reloaded after A's import").hasSize(1);
@@ -103,10 +104,7 @@ abstract class RegistryDriftScenario {
         String hash = a.deviceSecretHash("m-1").orElseThrow();
         assertThat(a.replaceDeviceSecretHash("m-1", hash, new SecretHasher(4).hash("2c6e0a4f8b1d5937c2e6a0f4b8d1c537")))
                 .isTrue();
-        long start = System.nanoTime();
-        while (seen.isEmpty() && System.nanoTime() - start < 5_000_000_000L) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !seen.isEmpty());
         assertThat(seen).isNotEmpty();
     }
 

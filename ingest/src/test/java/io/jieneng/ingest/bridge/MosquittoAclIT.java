@@ -23,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -102,7 +103,8 @@ class MosquittoAclIT {
         subscribe(bridge, SHARED, received);
 
         MqttAsyncClient impostor = connect(device(0), bridgeClientId);
-        Thread.sleep(Duration.ofMillis(500).toMillis());
+        // A takeover would disconnect the bridge at once; it must stay connected throughout.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(bridge::isConnected);
         assertThat(bridge.isConnected()).as("the bridge is still connected").isTrue();
 
         impostor.publish("meters/" + device(0) + "/readings", "x".getBytes(StandardCharsets.UTF_8), 1, false)
